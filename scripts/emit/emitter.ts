@@ -1,0 +1,35 @@
+/**
+ * The contract between the orchestrator (`scripts/generate.ts`) and each emitter.
+ *
+ * An emitter is a pure function from the bundled spec and its model to files. It never
+ * writes to disk: the orchestrator collects every file first, and only when every step has
+ * succeeded moves them into place (or, with `--check`, compares them with what is committed).
+ */
+import type { ApiModel } from '../model/types.ts';
+
+export interface GeneratedFile {
+  /** Path relative to the repository root, with forward slashes. */
+  path: string;
+  contents: string;
+}
+
+export interface EmitContext {
+  /** The bundled spec as parsed JSON (`generated/openapi.json`). */
+  spec: Record<string, unknown>;
+  model: ApiModel;
+  /** The first 12 hex digits of the SHA-256 of the bundled spec, stamped into headers. */
+  specHash: string;
+  /** The repository root, for emitters that run a tool (such as `redocly build-docs`). */
+  root: string;
+}
+
+export interface Emitter {
+  /** Shown in the step log. */
+  name: string;
+  /**
+   * Folders this emitter alone writes. A file there that the emitter no longer produces is
+   * stale: `--check` reports it and a normal run deletes it.
+   */
+  owns: readonly string[];
+  emit(context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+}

@@ -1,0 +1,10 @@
+/**
+ * Every emitter `npm run generate` runs, after lint and bundle. Each is a pure function from
+ * the bundled spec and its model to files; see `emitter.ts`. Add a new artefact here.
+ */
+import type { Emitter } from './emitter.ts';
+import { docsEmitter } from './docs.ts';
+import { openApiTypesEmitter } from './openapi-types.ts';
+import { schemaTypesEmitter } from './schema-types.ts';
+
+export const emitters: readonly Emitter[] = [openApiTypesEmitter, schemaTypesEmitter, docsEmitter];

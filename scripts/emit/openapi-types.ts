@@ -1,0 +1,38 @@
+/**
+ * Emits `packages/types/src/generated/openapi.ts` with openapi-typescript: the `paths`,
+ * `components` and `operations` types that openapi-fetch consumes.
+ *
+ * Each named schema is replaced by the type of the same name from `schemas.ts` (emitted from
+ * the model), so that the raw openapi-fetch client sees the handler rules too; openapi-typescript
+ * alone would drop them.
+ */
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
+import { generatedHeader } from './header.ts';
+import type { Emitter } from './emitter.ts';
+
+export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
+const SCHEMA_PATH = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
+
+export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
+  const usedSchemas = new Set<string>();
+  const ast = await openapiTS(structuredClone(spec) as never, {
+    defaultNonNullable: false,
+    silent: true,
+    postTransform(_type, options) {
+      const name = options.path && SCHEMA_PATH.exec(options.path)?.[1];
+      if (!name) return undefined;
+      usedSchemas.add(name);
+      return ts.factory.createTypeReferenceNode(`Schemas.${name}`);
+    },
+  });
+  const body = astToString(ast);
+  const importLine = usedSchemas.size > 0 ? "import type * as Schemas from './schemas.ts';\n\n" : '';
+  return `${generatedHeader('scripts/emit/openapi-types.ts, openapi-typescript', specHash)}${importLine}${body}`;
+}
+
+export const openApiTypesEmitter: Emitter = {
+  name: 'openapi-typescript types',
+  owns: [],
+  emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
+};

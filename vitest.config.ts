@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (see each package's "exports").
+  resolve: { conditions: ['@sip-endpoints/source'] },
+  ssr: { resolve: { conditions: ['@sip-endpoints/source'] } },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -57,11 +57,15 @@ function stampBundle(bundledText: string): string {
 export async function generate({ root, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sip-generate-'));
   try {
-    // Lint and bundle read only spec/, so they run side by side.
-    const [, bundledText] = await Promise.all([
+    // Lint and bundle read only spec/, so they run side by side. Both see a broken spec; lint's
+    // report is the more precise one (file:line per problem), so it wins when both fail.
+    const [linted, bundled] = await Promise.allSettled([
       timed(log, 'lint spec/ (redocly + sip rules)', () => lintSpec(root)),
       timed(log, 'bundle → generated/openapi.json', () => bundleSpec(root, path.join(scratch, 'openapi.json'))),
     ]);
+    if (linted.status === 'rejected') throw linted.reason;
+    if (bundled.status === 'rejected') throw bundled.reason;
+    const bundledText = bundled.value;
     const specText = stampBundle(bundledText);
     const spec = JSON.parse(specText) as Record<string, unknown>;
     const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);

@@ -48,7 +48,8 @@ export async function lintSpec(root: string, specRoot = SPEC_ROOT): Promise<void
   }
   const problems = report.problems ?? [];
   if (problems.length > 0 || result.code !== 0) {
-    throw new SpecError(problems.length > 0 ? problems.map((p) => describe(p, root)) : [withoutBanner(result.stderr)]);
+    // Redocly reports a file that fails to parse once per reference to it; say it once.
+    throw new SpecError(problems.length > 0 ? [...new Set(problems.map((p) => describe(p, root)))] : [withoutBanner(result.stderr)]);
   }
 }
 

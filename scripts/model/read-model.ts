@@ -85,6 +85,10 @@ function splitType(node: Json, pointer: string): [string, boolean] {
   if (Array.isArray(type) && type.length === 2 && type.includes('null')) {
     return [type.find((t) => t !== 'null') as string, true];
   }
+  if (type === undefined) {
+    const keyword = Object.keys(node).find((key) => !ANNOTATIONS.has(key) && !key.startsWith('x-'));
+    throw new ModelError(pointer, keyword ? `keyword "${keyword}" is not supported by the generators here` : 'a schema needs a "type"');
+  }
   throw new ModelError(pointer, `unsupported "type": ${JSON.stringify(type)}`);
 }
 

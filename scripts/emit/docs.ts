@@ -6,7 +6,8 @@
  * has handler rules gets a table of them in its description, made from the model. The table
  * is added only to the docs' copy of the spec; `generated/openapi.json` stays as written.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runTool, withoutBanner } from '../run-tool.ts';
@@ -58,11 +59,13 @@ export const docsEmitter: Emitter = {
   name: 'docs (redocly build-docs)',
   owns: ['generated/docs'],
   async emit({ spec, model, specHash, root }) {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'sip-docs-'));
+    // Synchronous setup so that build-docs starts before the other emitters take the thread:
+    // it is the slowest step and runs in its own process, in parallel with them.
+    const work = mkdtempSync(path.join(os.tmpdir(), 'sip-docs-'));
     try {
       const input = path.join(work, 'openapi.json');
       const output = path.join(work, 'index.html');
-      await writeFile(input, JSON.stringify(specForDocs(spec, model), null, 2));
+      writeFileSync(input, JSON.stringify(specForDocs(spec, model), null, 2));
       const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--title', model.title]);
       if (result.code !== 0) {
         throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);

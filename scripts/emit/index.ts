@@ -7,4 +7,5 @@ import { docsEmitter } from './docs.ts';
 import { openApiTypesEmitter } from './openapi-types.ts';
 import { schemaTypesEmitter } from './schema-types.ts';
 
-export const emitters: readonly Emitter[] = [openApiTypesEmitter, schemaTypesEmitter, docsEmitter];
+/** Docs first: it starts a separate process, which then runs while the others use this thread. */
+export const emitters: readonly Emitter[] = [docsEmitter, openApiTypesEmitter, schemaTypesEmitter];

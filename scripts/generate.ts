@@ -10,13 +10,13 @@
  * output exactly as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from './emit/emitter.ts';
+import { emitters } from './emit/index.ts';
 import { ModelError, readModel } from './model/read-model.ts';
-import { bundleSpec, lintSpec, SpecError } from './spec-check.ts';
+import { lintAndBundle, SpecError } from './spec-check.ts';
 
 export const BUNDLED_SPEC_PATH = 'generated/openapi.json';
 
@@ -54,37 +54,22 @@ function stampBundle(bundledText: string): string {
 
 /** Runs every step and returns the files it would write. Writes nothing to the repository. */
 export async function generate({ root, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'sip-generate-'));
-  try {
-    // Lint and bundle read only spec/, so they run side by side. Both see a broken spec; lint's
-    // report is the more precise one (file:line per problem), so it wins when both fail.
-    const linting = timed(log, 'lint spec/ (redocly + sip rules)', () => lintSpec(root));
-    const bundling = timed(log, 'bundle → generated/openapi.json', () => bundleSpec(root, path.join(scratch, 'openapi.json')));
-    // While the Redocly processes run, load the emitters here: they pull in two TypeScript
-    // compilers (openapi-typescript's and ts-morph's), the slowest part of starting up.
-    const loadingEmitters = import('./emit/index.ts');
-    loadingEmitters.catch(() => {}); // a load failure is reported below, after lint's verdict
-    const [linted, bundled] = await Promise.allSettled([linting, bundling]);
-    if (linted.status === 'rejected') throw linted.reason;
-    if (bundled.status === 'rejected') throw bundled.reason;
-    const bundledText = bundled.value;
-    const specText = stampBundle(bundledText);
-    const spec = JSON.parse(specText) as Record<string, unknown>;
-    const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
-    const model = await timed(log, 'read model', async () => readModel(spec));
-    const { emitters } = await loadingEmitters;
-    const context = { spec, model, specHash, root };
-    const emitted = await Promise.all(emitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context))));
-    const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...emitted.flat()];
-    const seen = new Set<string>();
-    for (const file of files) {
-      if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
-      seen.add(file.path);
-    }
-    return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root));
+  const specText = stampBundle(bundledText);
+  const spec = JSON.parse(specText) as Record<string, unknown>;
+  const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
+  const model = await timed(log, 'read model', async () => readModel(spec));
+  const context = { spec, model, specHash, root };
+  // Emitters run concurrently: the docs emitter works in a child process, and the others load
+  // their heavy dependencies (two TypeScript compilers) lazily, so that loading overlaps it.
+  const emitted = await Promise.all(emitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context))));
+  const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...emitted.flat()];
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
+    seen.add(file.path);
   }
+  return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
 }
 
 async function readOrUndefined(file: string): Promise<string | undefined> {

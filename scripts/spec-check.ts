@@ -1,14 +1,14 @@
 /**
- * Lint and bundle: the two steps that read `spec/` itself. Both shell out to the Redocly CLI
- * with the repository's `redocly.yaml` (recommended rules plus our `sip/*` plugin).
+ * Lint and bundle: the two steps that read `spec/` itself, done in-process with Redocly's
+ * openapi-core and the repository's `redocly.yaml` (recommended rules plus our `sip/*` plugin).
+ * In-process, the library is loaded once for both, instead of two CLI start-ups.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runTool, withoutBanner } from './run-tool.ts';
+import { bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 
 export const SPEC_ROOT = 'spec/openapi.yaml';
 
-/** A problem in the spec, already phrased for a person: `file:line:col  severity  rule  message`. */
+/** Problems in the spec, each already phrased for a person: `file:line:col  severity  rule  message`. */
 export class SpecError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join('\n'));
@@ -16,48 +16,44 @@ export class SpecError extends Error {
   }
 }
 
-interface LintProblem {
-  ruleId: string;
-  severity: string;
-  message: string;
-  location?: { source?: { ref?: string }; pointer?: string; start?: { line: number; col: number } }[];
+function describe(problem: NormalizedProblem, root: string): string {
+  const where = problem.location[0];
+  if (!where) return `${SPEC_ROOT}  ${problem.severity}  ${problem.ruleId}  ${problem.message}`;
+  const file = path.relative(root, path.resolve(root, where.source.absoluteRef));
+  const { start } = getLineColLocation(where);
+  return `${file}:${start.line}:${start.col}  ${problem.severity}  ${problem.ruleId}  ${problem.message} (at ${where.pointer})`;
 }
 
-function describe(problem: LintProblem, root: string): string {
-  const where = problem.location?.[0];
-  const file = where?.source?.ref ? path.relative(root, path.resolve(root, where.source.ref)) : SPEC_ROOT;
-  const line = where?.start ? `:${where.start.line}:${where.start.col}` : '';
-  const pointer = where?.pointer ? ` (at ${where.pointer})` : '';
-  return `${file}${line}  ${problem.severity}  ${problem.ruleId}  ${problem.message}${pointer}`;
+/** Problems as unique lines, errors first: a file that fails to parse is reported once per reference to it. */
+function describeAll(problems: readonly NormalizedProblem[], root: string): string[] {
+  const ordered = [...problems].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
+  return [...new Set(ordered.map((p) => describe(p, root)))];
+}
+
+/** Errors thrown by the library itself (a root file that is not YAML, say) become SpecErrors too. */
+async function asSpecError<T>(specRoot: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    throw new SpecError([`${specRoot}: ${error instanceof Error ? error.message : String(error)}`]);
+  }
 }
 
 /**
- * Lints the spec. Any problem, warning or error, fails: the spec is kept at zero of both, so
- * a new warning is a regression worth stopping for.
+ * Lints the spec, then bundles it into one JSON document and returns its text. Any lint
+ * problem, warning or error, fails: the spec is kept at zero of both, so a new warning is a
+ * regression worth stopping for.
  */
-export async function lintSpec(root: string, specRoot = SPEC_ROOT): Promise<void> {
-  const result = await runTool(root, 'redocly', ['lint', specRoot, '--format=json']);
-  let report: { problems?: LintProblem[] } | undefined;
-  try {
-    report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
-  } catch {
-    report = undefined;
-  }
-  if (!report) {
-    throw new SpecError([`redocly lint could not read ${specRoot}:`, withoutBanner(result.stdout + '\n' + result.stderr)]);
-  }
-  const problems = report.problems ?? [];
-  if (problems.length > 0 || result.code !== 0) {
-    // Redocly reports a file that fails to parse once per reference to it; say it once.
-    throw new SpecError(problems.length > 0 ? [...new Set(problems.map((p) => describe(p, root)))] : [withoutBanner(result.stderr)]);
-  }
-}
-
-/** Bundles the spec into one JSON document at `outFile` and returns its text. */
-export async function bundleSpec(root: string, outFile: string, specRoot = SPEC_ROOT): Promise<string> {
-  const result = await runTool(root, 'redocly', ['bundle', specRoot, '-o', outFile, '--ext', 'json']);
-  if (result.code !== 0) {
-    throw new SpecError([`redocly bundle failed for ${specRoot}:`, withoutBanner(result.stdout + '\n' + result.stderr)]);
-  }
-  return readFile(outFile, 'utf8');
+export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise<string> {
+  const ref = path.resolve(root, specRoot);
+  return asSpecError(specRoot, async () => {
+    const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
+    const problems = await lint({ ref, config });
+    if (problems.length > 0) throw new SpecError(describeAll(problems, root));
+    const result = await bundle({ ref, config, dereference: false });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new SpecError(describeAll(errors, root));
+    return JSON.stringify(result.bundle.parsed);
+  });
 }

@@ -6,8 +6,6 @@
  * the model), so that the raw openapi-fetch client sees the handler rules too; openapi-typescript
  * alone would drop them.
  */
-import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
 import { generatedHeader } from './header.ts';
 import type { Emitter } from './emitter.ts';
 
@@ -15,6 +13,10 @@ export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 const SCHEMA_PATH = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
+  // Loaded here, not at the top: TypeScript takes a while to load, and `npm run generate`
+  // overlaps that with the docs build (see scripts/emit/index.ts).
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const { default: ts } = await import('typescript');
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,

@@ -3,9 +3,12 @@
  * the bundled spec and its model to files; see `emitter.ts`. Add a new artefact here.
  */
 import type { Emitter } from './emitter.ts';
+import { clientOperationsEmitter } from './client-operations.ts';
 import { docsEmitter } from './docs.ts';
+import { mockRoutesEmitter } from './mock-routes.ts';
 import { openApiTypesEmitter } from './openapi-types.ts';
 import { schemaTypesEmitter } from './schema-types.ts';
+import { validatorsEmitter } from './validators.ts';
 
 /** Docs first: it starts a separate process, which then runs while the others use this thread. */
-export const emitters: readonly Emitter[] = [docsEmitter, openApiTypesEmitter, schemaTypesEmitter];
+export const emitters: readonly Emitter[] = [docsEmitter, openApiTypesEmitter, schemaTypesEmitter, clientOperationsEmitter, mockRoutesEmitter, validatorsEmitter];

@@ -219,6 +219,9 @@ class Reader {
       description: String(node.description ?? ''),
       fields,
       unknownProperties: rejectsUnknown ? 'reject' : 'allow',
+      ...(rejectsUnknown && {
+        unknownPropertiesPointer: childPointer(pointer, node.additionalProperties === false ? 'additionalProperties' : 'unevaluatedProperties'),
+      }),
       ...(handlerRules && { handlerRules }),
       pointer,
     };

@@ -109,6 +109,8 @@ export interface ObjectModel {
    * `allow`: unknown properties are accepted (responses, for forward compatibility).
    */
   unknownProperties: 'reject' | 'allow';
+  /** With `reject`: the keyword that rejects them (`.../unevaluatedProperties` or `.../additionalProperties`). */
+  unknownPropertiesPointer?: SpecPointer;
   handlerRules?: HandlerRulesModel;
   pointer: SpecPointer;
 }

@@ -1,0 +1,125 @@
+/**
+ * `createSipEndpointsClient`: the SDK entry point. It builds one openapi-fetch client with Basic
+ * auth middleware over a retrying, timing-out fetch, and puts the `sipEndpoints` resource on
+ * top. `raw` is that openapi-fetch client, typed from the spec, for full control.
+ */
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '@sip-endpoints/types';
+import { basicAuthMiddleware, basicAuthorization } from './auth.ts';
+import { abortableSleep } from './backoff.ts';
+import { operations, serverUrlTemplate } from './generated/operations.ts';
+import { createRedactor } from './redact.ts';
+import { SipEndpoints } from './resources/sip-endpoints.ts';
+import { createRetryingFetch, type FetchFunction, type TransportSettings } from './transport.ts';
+
+/** Where the API is: a SignalWire Space, or any server URL (the mock server, a proxy). */
+export type ServerLocation =
+  | {
+      /** The name of your Space, as in `yourspace.signalwire.com`. */
+      space: string;
+      baseUrl?: never;
+    }
+  | {
+      /** The full server URL, e.g. `http://127.0.0.1:4010/api/relay/rest`. */
+      baseUrl: string;
+      space?: never;
+    };
+
+export type SipEndpointsClientOptions = ServerLocation & {
+  projectId: string;
+  /** An API token with the Voice scope. It never appears in errors. */
+  apiToken: string;
+  /** Retries after a 429, a 5xx or a connection failure; GET, PUT and DELETE only. Default 2. */
+  maxRetries?: number;
+  /** How long each attempt may take, in milliseconds. Default 30 000. */
+  timeoutMs?: number;
+  /** Check request bodies before sending; a bad body throws `ValidationError`. Default true. */
+  validateRequests?: boolean;
+  /**
+   * Check success bodies against the (lenient) response schemas; a mismatch throws
+   * `ValidationError`. Unknown fields and enum values a newer server adds still pass. Default false.
+   */
+  validateResponses?: boolean;
+  /** A `fetch` to send requests with (a test double, an instrumented fetch). */
+  fetch?: FetchFunction;
+  /** Tuning of the wait between retries. */
+  retryBackoff?: {
+    /** Before jitter, the first wait; it doubles each retry. Default 500. */
+    initialDelayMs?: number;
+    /** Default 8 000. */
+    maxDelayMs?: number;
+    /** A longer `Retry-After` ends the retries with the 429 or 503. Default 60 000. */
+    maxRetryAfterMs?: number;
+    /** Waits between attempts. Replace it in tests to avoid real waiting. */
+    sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+    /** A number in [0, 1) for jitter. Default `Math.random`. */
+    random?: () => number;
+  };
+};
+
+export interface SipEndpointsClient {
+  sipEndpoints: SipEndpoints;
+  /** The typed openapi-fetch client, with the same auth, retries and timeouts. */
+  raw: Client<paths>;
+  /** The server URL requests go to. */
+  baseUrl: string;
+}
+
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A Space name is one DNS label; anything else would change the host the token is sent to. */
+const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+function serverUrl(location: ServerLocation): string {
+  if (typeof location.baseUrl === 'string') return location.baseUrl.replace(/\/+$/, '');
+  if (typeof location.space !== 'string' || !SPACE_NAME.test(location.space)) {
+    throw new TypeError('createSipEndpointsClient: `space` must be the name of your Space, as in yourspace.signalwire.com');
+  }
+  return serverUrlTemplate.replace('{space}', location.space);
+}
+
+function requireText(value: unknown, name: string): string {
+  // The message names the option, never its value: it may be the token.
+  if (typeof value !== 'string' || value === '') throw new TypeError(`createSipEndpointsClient: \`${name}\` must be a non-empty string`);
+  return value;
+}
+
+/** Methods of the operations the spec marks retry-safe, derived from the operation table. */
+const RETRY_SAFE_METHODS: ReadonlySet<string> = new Set(
+  Object.values(operations)
+    .filter((op) => op.retrySafe)
+    .map((op) => op.method),
+);
+
+export function createSipEndpointsClient(options: SipEndpointsClientOptions): SipEndpointsClient {
+  const projectId = requireText(options.projectId, 'projectId');
+  const apiToken = requireText(options.apiToken, 'apiToken');
+  const baseUrl = serverUrl(options);
+  const authorization = basicAuthorization(projectId, apiToken);
+  const redact = createRedactor([apiToken, authorization.slice('Basic '.length)]);
+  const backoff = options.retryBackoff ?? {};
+  const transport: TransportSettings = {
+    // Looked up at call time, so that a fetch patched after the client was made is used.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    initialDelayMs: backoff.initialDelayMs ?? 500,
+    maxDelayMs: backoff.maxDelayMs ?? 8_000,
+    maxRetryAfterMs: backoff.maxRetryAfterMs ?? 60_000,
+    random: backoff.random ?? Math.random,
+    sleep: backoff.sleep ?? abortableSleep,
+    isRetrySafe: (request) => RETRY_SAFE_METHODS.has(request.method),
+    redact,
+  };
+  const raw = createClient<paths>({ baseUrl, fetch: createRetryingFetch(transport) });
+  raw.use(basicAuthMiddleware(authorization));
+  const sipEndpoints = new SipEndpoints({
+    raw,
+    transport,
+    validateRequests: options.validateRequests ?? true,
+    validateResponses: options.validateResponses ?? false,
+    redact,
+  });
+  return { sipEndpoints, raw, baseUrl };
+}

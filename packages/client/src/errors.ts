@@ -1,0 +1,154 @@
+/**
+ * The errors the client throws. Catch `SipEndpointsError` for anything the client itself
+ * raised, `ApiError` (or one of its per-status subclasses) for an answer the API refused, and
+ * `ValidationError` (from @sip-endpoints/validators) for a request body rejected before it was
+ * sent.
+ *
+ * No error carries the request, its headers or the credentials: messages are built from the
+ * operation, the status and the (redacted) body only, and no `cause` is attached, so the API
+ * token cannot leak through `message`, `stack`, `toString()`, `JSON.stringify` or a cause chain.
+ */
+export { ValidationError } from '@sip-endpoints/validators';
+
+/** The base class of every error the client raises itself. */
+export class SipEndpointsError extends Error {
+  override name = 'SipEndpointsError';
+}
+
+/** One problem the API reported: an item of a 422 `errors[]`, or the `error` of other bodies. */
+export interface ApiErrorItem {
+  /** What is wrong, for a person. */
+  detail: string;
+  /** A short category, such as "Invalid Attribute" (422 answers only). */
+  title?: string;
+  /** A machine-readable code (422 answers only). */
+  code?: string;
+  /** The HTTP status as a string (422 answers only). */
+  status?: string;
+}
+
+/** Where a failed answer came from, for the message. */
+export interface ApiErrorContext {
+  operationId: string;
+  /** Milliseconds the server asked to wait (`Retry-After`), when it said. */
+  retryAfterMs?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `errors[]` from a 422 body, `error` from the other error bodies, or raw text. */
+export function parseErrorItems(body: unknown): ApiErrorItem[] {
+  if (isRecord(body) && Array.isArray(body.errors)) {
+    return body.errors.filter(isRecord).map((item) => ({
+      detail: String(item.detail ?? item.title ?? 'unknown problem'),
+      ...(typeof item.title === 'string' && { title: item.title }),
+      ...(typeof item.code === 'string' && { code: item.code }),
+      ...(typeof item.status === 'string' && { status: item.status }),
+    }));
+  }
+  if (isRecord(body) && typeof body.error === 'string') return [{ detail: body.error }];
+  // A proxy's HTML page or plain text: keep the start, which usually says what happened.
+  if (typeof body === 'string' && body.trim() !== '') return [{ detail: body.trim().slice(0, 200) }];
+  return [];
+}
+
+/** The API answered with a status that is not a success of the operation. */
+export class ApiError extends SipEndpointsError {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly operationId: string;
+  /** The problems the API listed; one item for bodies of the form `{error}`. */
+  readonly errors: readonly ApiErrorItem[];
+  /** The parsed body as received (text when it was not JSON), with credentials redacted. */
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown, context: ApiErrorContext) {
+    const errors = parseErrorItems(body);
+    const details = errors.length > 0 ? `: ${errors.map((e) => e.detail).join('; ')}` : '';
+    super(`${context.operationId} failed with HTTP ${status}${details}`);
+    this.status = status;
+    this.operationId = context.operationId;
+    this.errors = errors;
+    this.body = body;
+  }
+
+  /** The subclass for `status`, so that callers can catch the case they handle. */
+  static from(status: number, body: unknown, context: ApiErrorContext): ApiError {
+    switch (status) {
+      case 400:
+        return new BadRequestError(status, body, context);
+      case 401:
+        return new AuthenticationError(status, body, context);
+      case 404:
+        return new NotFoundError(status, body, context);
+      case 422:
+        return new UnprocessableEntityError(status, body, context);
+      case 429:
+        return new RateLimitError(status, body, context);
+      default:
+        return status >= 500 ? new InternalServerError(status, body, context) : new ApiError(status, body, context);
+    }
+  }
+}
+
+/** 400: the request could not be read (for example a body that is not JSON). */
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+}
+
+/** 401: the Project ID or API token is wrong, or the token lacks the Voice scope. */
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}
+
+/** 404: no SIP endpoint of this project has that ID. */
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
+
+/** 422: a field is missing or wrong; `errors` names each problem. */
+export class UnprocessableEntityError extends ApiError {
+  override name = 'UnprocessableEntityError';
+}
+
+/** 429: too many requests, still refused after the client's retries. */
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
+  /** How long the server asked to wait, when it said (`Retry-After`). */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, body: unknown, context: ApiErrorContext) {
+    super(status, body, context);
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+/** 5xx: the server failed, still after the client's retries. */
+export class InternalServerError extends ApiError {
+  override name = 'InternalServerError';
+}
+
+/** The server could not be reached, or the connection broke before an answer arrived. */
+export class ConnectionError extends SipEndpointsError {
+  override name = 'ConnectionError';
+  /** The system error code when there is one, such as `ECONNREFUSED`. */
+  readonly code: string | undefined;
+
+  constructor(message: string, code: string | undefined) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** No complete answer arrived within the timeout. */
+export class TimeoutError extends SipEndpointsError {
+  override name = 'TimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(message: string, timeoutMs: number) {
+    super(message);
+    this.timeoutMs = timeoutMs;
+  }
+}

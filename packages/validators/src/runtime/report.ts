@@ -1,0 +1,209 @@
+/**
+ * Builds the issues the generated validators report, one function per kind of problem. The
+ * generator writes each message's text from the spec; these functions add only what depends
+ * on the input: the location below the root and the received type or enum value. The
+ * generated code calls them only in the branch where a check has failed.
+ *
+ * Messages echo a received value only for enums (where seeing "got 'G711'" is the point),
+ * never for free-text fields such as `password`.
+ */
+import type { IssuePath, Issues, ValidationIssue } from './issue.ts';
+import { MAX_ISSUES } from './issue.ts';
+import { closestName } from './suggest.ts';
+
+/** The longest received value or property name a message quotes. */
+const MAX_QUOTED_LENGTH = 40;
+
+/** Whether `text` has a quote, backslash or control character (a loop: cheaper than a regex here). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 39 || c === 92 || c === 127) return true;
+  }
+  return false;
+}
+
+/** `'text'`, shortened, with quotes, backslashes and control characters escaped. */
+function quote(text: string): string {
+  const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
+  if (!needsEscape(shown)) return `'${shown}'`;
+  return `'${JSON.stringify(shown).slice(1, -1).replace(/'/g, "\\'")}'`;
+}
+
+/** Whether `key` can follow a dot in a path: ASCII letters, digits, `_` and `$`, not first a digit. (A loop, not a regex: this runs for every issue.) */
+function isIdentifier(key: string): boolean {
+  if (key.length === 0 || key.length > MAX_QUOTED_LENGTH) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
+/** `['data', 0, 'call_handler']` → `data[0].call_handler`; the root is called `value`. */
+export function formatPath(path: IssuePath): string {
+  const n = path.length;
+  if (n === 0) return 'value';
+  if (n === 1 && typeof path[0] === 'string' && isIdentifier(path[0])) return path[0];
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const key = path[i]!;
+    if (typeof key === 'number') text += '[' + key + ']';
+    else if (isIdentifier(key)) text += i === 0 ? key : '.' + key;
+    else text += '[' + quote(key) + ']';
+  }
+  return text;
+}
+
+/** The JSON type of a value, as a person would name it. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'object':
+      return 'an object';
+    case 'string':
+      return 'a string';
+    case 'number':
+      if (Number.isNaN(value)) return 'NaN';
+      if (!Number.isFinite(value)) return 'an infinite number';
+      return Number.isInteger(value) ? 'an integer' : 'a fractional number';
+    case 'boolean':
+      return 'a boolean';
+    case 'undefined':
+      return 'undefined';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/**
+ * `path` with `key` appended, copied by hand: spreading (`[...path, key]`) goes through the
+ * iterator protocol and costs several times more, on a path every issue builds.
+ */
+export function pathTo(path: IssuePath, key: string | number): (string | number)[] {
+  const n = path.length;
+  if (n === 0) return [key];
+  const out: (string | number)[] = [];
+  for (let i = 0; i < n; i++) out.push(path[i]!);
+  out.push(key);
+  return out;
+}
+
+function childPath(path: IssuePath, key: string | number | undefined): IssuePath {
+  return key === undefined ? path : pathTo(path, key);
+}
+
+/**
+ * True once `MAX_ISSUES` are collected: every builder below then returns at once, so a body
+ * with a million bad items costs a loop, not a million messages.
+ */
+function isFull(issues: Issues): issues is ValidationIssue[] {
+  return issues !== undefined && issues.length >= MAX_ISSUES;
+}
+
+/** Appends `issue`, creating the list on the first problem and dropping issues past the cap. */
+export function addIssue(issues: Issues, issue: ValidationIssue): ValidationIssue[] {
+  if (issues === undefined) return [issue];
+  if (issues.length < MAX_ISSUES) issues.push(issue);
+  return issues;
+}
+
+/**
+ * The message of an issue at `key` below `path`. The generator writes `text` from the spec:
+ * for a field (string key) it names the field, "username is required"; for the value itself
+ * (no key) or an array item (number key) it is the reason alone, " must be a string". Only the
+ * part that depends on where the value sits is built here, so a root-level issue costs no
+ * string work at all.
+ */
+function messageAt(path: IssuePath, key: string | number | undefined, text: string): string {
+  if (typeof key === 'string') return path.length === 0 ? text : `${formatPath(path)}${text.charCodeAt(0) === 91 ? '' : '.'}${text}`;
+  return typeof key === 'number' ? `${formatPath(path)}[${key}]${text}` : `${formatPath(path)}${text}`;
+}
+
+/** A field listed in the schema's `required` is absent (or `undefined`). `text`: "username is required". */
+export function missing(issues: Issues, path: IssuePath, key: string, text: string, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code: 'required', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+}
+
+/**
+ * A handler's rule is not met. `text` is written from the rule, e.g. "call_relay_topic (or
+ * call_relay_application) is required when call_handler is 'relay_topic'"; `field` (the first
+ * field of the first alternative) is the issue's path.
+ */
+export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code: 'required_for_handler', path: childPath(path, field), message: messageAt(path, field, text), specPointer, handler });
+}
+
+/** A property a strict (request) schema does not define. */
+export function unknownProperty(issues: Issues, path: IssuePath, key: string, known: readonly string[], specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  const suggestion = closestName(key, known);
+  const name = isIdentifier(key) ? key : quote(key);
+  const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
+  return addIssue(issues, {
+    code: 'unknown_property',
+    path: childPath(path, key),
+    message: `${name} is not a known property${where}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`,
+    specPointer,
+    ...(suggestion !== undefined && { suggestion }),
+  });
+}
+
+/** A value of the wrong JSON type. `text`: "password must be a string"; the received type is appended. */
+export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code: 'invalid_type', path: childPath(path, key), message: `${messageAt(path, key, text)}, got ${describeType(value)}`, specPointer });
+}
+
+/**
+ * A value outside a closed enum: a type issue when it is not even a string, otherwise an enum
+ * issue. `text` lists the allowed values ("encryption must be one of 'default', …"); the
+ * (shortened) received value is appended.
+ */
+export function notInEnum(
+  issues: Issues,
+  path: IssuePath,
+  key: string | number,
+  allowed: readonly string[],
+  text: string,
+  value: unknown,
+  specPointer: string,
+): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  const isString = typeof value === 'string';
+  return addIssue(issues, {
+    code: isString ? 'invalid_enum' : 'invalid_type',
+    path: childPath(path, key),
+    message: `${messageAt(path, key, text)}, got ${isString ? quote(value) : describeType(value)}`,
+    specPointer,
+    allowed,
+  });
+}
+
+/** A string that is not of the spec's `format`. `text`: "call_request_url must be an absolute URI, …". */
+export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code: 'invalid_format', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+}
+
+/** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
+export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code: 'pattern', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+}
+
+/** A number or array length outside `minimum`/`maximum`/`minItems`. */
+export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
+  if (isFull(issues)) return issues;
+  return addIssue(issues, { code, path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+}
+
+/** The value threw while being read (a throwing getter, a revoked proxy). */
+export function unreadable(): ValidationIssue[] {
+  // The thrown value is not inspected: it may itself be a hostile object.
+  return [{ code: 'unreadable', path: [], message: 'value could not be read: inspecting it threw', specPointer: '#' }];
+}

@@ -1,0 +1,164 @@
+/**
+ * `npm run build`: compiles every package under packages/ from `src/` to `dist/`.
+ *
+ *   npm run build                              every package
+ *   npm run build -- @sip-endpoints/client     that package and the workspace packages it uses
+ *
+ * Output per package: ESM `.js` + `.js.map`, `.d.ts` + `.d.ts.map` (maps point into `src/`,
+ * which is published too). Relative `.ts` import specifiers become `.js`
+ * (`rewriteRelativeImportExtensions`). Options live in tsconfig.build.json.
+ *
+ * Packages are built in dependency order, each from a clean `dist/`: a package's `.d.ts`
+ * imports its workspace dependencies by name (`@sip-endpoints/types`), and the compiler
+ * resolves them, as a consumer's would, to the `dist/` built just before.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { buildOrder, listWorkspacePackages, withDependencies, type WorkspacePackage } from './packages/workspace-packages.ts';
+
+export const BUILD_TSCONFIG = 'tsconfig.build.json';
+
+export class BuildError extends Error {
+  constructor(
+    readonly packageName: string,
+    readonly diagnostics: string,
+  ) {
+    super(`${packageName} does not build:\n${diagnostics}`);
+    this.name = 'BuildError';
+  }
+}
+
+function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], root: string): string {
+  return ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => '\n',
+  });
+}
+
+/** The compiler options and root files of one package: tsconfig.build.json plus its folders. */
+function packageConfig(root: string, pkg: WorkspacePackage): ts.ParsedCommandLine {
+  const configPath = path.join(root, BUILD_TSCONFIG);
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (read.error) throw new BuildError(pkg.name, formatDiagnostics([read.error], root));
+  const config = {
+    ...read.config,
+    compilerOptions: {
+      ...read.config.compilerOptions,
+      rootDir: path.join(pkg.dir, 'src'),
+      outDir: path.join(pkg.dir, 'dist'),
+    },
+    include: [path.join(pkg.dir, 'src/**/*.ts')],
+    exclude: [path.join(pkg.dir, 'src/**/*.test.ts')],
+  };
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath);
+  if (parsed.errors.length > 0) throw new BuildError(pkg.name, formatDiagnostics(parsed.errors, root));
+  return parsed;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+const TS_EXTENSION = /\.(m|c)?ts$/;
+
+/** `./x.ts` → `./x.js` (and `.mts`/`.cts` alike); bare names and `.d.ts` files stay as they are. */
+export function rewriteRelativeSpecifier(specifier: string): string {
+  if (!/^\.{1,2}\//.test(specifier) || /\.d\.(m|c)?ts$/.test(specifier)) return specifier;
+  return specifier.replace(TS_EXTENSION, (_ext, kind: string | undefined) => `.${kind ?? ''}js`);
+}
+
+/**
+ * `rewriteRelativeImportExtensions` rewrites specifiers in `.js` only; `.d.ts` files keep
+ * `from './x.ts'`. TypeScript 5 resolves that to `x.d.ts`, but older compilers and other
+ * tools do not, so declarations get the same `.js` specifiers as the code. The new literal
+ * keeps the old one's position, so the declaration maps stay exact.
+ */
+function rewriteDeclarationSpecifiers(context: ts.TransformationContext) {
+  const { factory } = context;
+  const literal = (node: ts.Expression): ts.Expression =>
+    ts.isStringLiteral(node) && rewriteRelativeSpecifier(node.text) !== node.text
+      ? ts.setTextRange(factory.createStringLiteral(rewriteRelativeSpecifier(node.text), true), node)
+      : node;
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isImportDeclaration(node)) {
+      return factory.updateImportDeclaration(node, node.modifiers, node.importClause, literal(node.moduleSpecifier), node.attributes);
+    }
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+      return factory.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, literal(node.moduleSpecifier), node.attributes);
+    }
+    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      const argument = factory.updateLiteralTypeNode(node.argument, literal(node.argument.literal) as ts.StringLiteral);
+      return factory.updateImportTypeNode(node, argument, node.attributes, node.qualifier, node.typeArguments, node.isTypeOf);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (file: ts.SourceFile | ts.Bundle) => (ts.isSourceFile(file) ? (ts.visitEachChild(file, visit, context) as ts.SourceFile) : file);
+}
+
+/** Relative specifiers still ending in `.ts` in emitted files: a consumer could not follow them. */
+async function leftoverTsSpecifiers(distDir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of await listFiles(distDir)) {
+    if (!/\.(js|d\.ts)$/.test(file)) continue;
+    const text = await readFile(file, 'utf8');
+    for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)["'](\.{1,2}\/[^"']*\.(?:ts|mts|cts))["']/g)) {
+      found.push(`${path.relative(distDir, file)}: "${match[1]}"`);
+    }
+  }
+  return found;
+}
+
+/** Compiles one package into a fresh `dist/`. Returns the emitted files, relative to it. */
+export async function buildPackage(root: string, pkg: WorkspacePackage): Promise<string[]> {
+  const distDir = path.join(pkg.dir, 'dist');
+  await rm(distDir, { recursive: true, force: true });
+  const config = packageConfig(root, pkg);
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
+  const emitted = program.emit(undefined, undefined, undefined, false, { afterDeclarations: [rewriteDeclarationSpecifiers] });
+  const diagnostics = ts.sortAndDeduplicateDiagnostics([...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]);
+  if (diagnostics.length > 0 || emitted.emitSkipped) {
+    await rm(distDir, { recursive: true, force: true }); // never leave half a build behind
+    throw new BuildError(pkg.name, formatDiagnostics(diagnostics, root) || 'emit was skipped');
+  }
+  const leftovers = await leftoverTsSpecifiers(distDir);
+  if (leftovers.length > 0) {
+    throw new BuildError(pkg.name, `emitted files still import .ts files:\n${leftovers.map((l) => `  ${l}`).join('\n')}`);
+  }
+  return (await listFiles(distDir)).map((f) => path.relative(distDir, f).split(path.sep).join('/')).sort();
+}
+
+/**
+ * Builds the named workspace packages (all when `names` is empty) and their workspace
+ * dependencies, dependencies first. Returns the packages built, in that order.
+ */
+export async function buildPackages(
+  root: string,
+  names: readonly string[] = [],
+  log: (line: string) => void = () => {},
+): Promise<WorkspacePackage[]> {
+  const ordered = withDependencies(buildOrder(await listWorkspacePackages(root)), names);
+  for (const pkg of ordered) {
+    const started = performance.now();
+    const files = await buildPackage(root, pkg);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log(`  ✓ ${pkg.name.padEnd(30)} ${String(files.length).padStart(3)} files in dist/  ${seconds} s`);
+  }
+  return ordered;
+}
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log('Building packages/* → dist/ …');
+  buildPackages(REPO_ROOT, process.argv.slice(2), (line) => console.log(line)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`✗ build failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,524 @@
+/**
+ * Emits `packages/validators/src/generated/validators.ts` with ts-morph: one straight-line
+ * check function per object schema, read from the model.
+ *
+ * The shape of the output is chosen for speed and for messages (see
+ * /work/shared/reference/validators.md):
+ * - handler rules become one `switch` on the discriminator, not a ladder of if/then;
+ * - closed enums and known-property tests are `switch`es on string literals, not Sets;
+ * - nothing is allocated while a value is valid: issues start as `undefined`, and paths are
+ *   built only inside the branch that reports a problem;
+ * - each message's text is written here, from the spec ("username is required"), as Ajv does;
+ *   the hand-written runtime (`src/runtime/report.ts`), called only when a check has failed,
+ *   adds just the location below the root and the received type or enum value, so a
+ *   rejected body costs little more than an accepted one.
+ *
+ * Schemas with identical fields (create and update both take every field of
+ * `SipEndpointFields`) share one generated field check, named after the schema that defines
+ * those fields, so the output stays small.
+ */
+import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter } from 'ts-morph';
+import { generatedHeader } from './header.ts';
+import type { Emitter, GeneratedFile } from './emitter.ts';
+import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, SpecPointer, TypeModel } from '../model/types.ts';
+
+export const VALIDATORS_DIR = 'packages/validators/src/generated';
+export const VALIDATORS_PATH = `${VALIDATORS_DIR}/validators.ts`;
+
+const SCHEMA_PREFIX = '#/components/schemas/';
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Names a field's local variable must not take: JS reserved words and the generated code's own names. */
+const TAKEN_NAMES = new Set([
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await implements interface package private protected public static arguments eval undefined NaN Infinity'.split(' '),
+  'object', 'value', 'path', 'issues', 'key',
+]);
+
+/** The schemas users validate: every request body and every success response body. */
+export function publicSchemaNames(model: ApiModel): string[] {
+  const wanted = new Set<string>();
+  for (const op of model.operations) {
+    if (op.requestBody) wanted.add(op.requestBody.schema);
+    for (const response of op.successes) if (response.schema) wanted.add(response.schema);
+  }
+  return model.schemas.filter((s) => s.kind === 'object' && wanted.has(s.name)).map((s) => s.name);
+}
+
+function objectByName(model: ApiModel, name: string): ObjectModel {
+  const schema = model.schemas.find((s) => s.name === name);
+  if (schema?.kind !== 'object') throw new Error(`validators: no object schema ${name}`);
+  return schema;
+}
+
+function objectRefs(type: TypeModel): string[] {
+  if (type.kind === 'object-ref') return [type.name];
+  if (type.kind === 'array') return objectRefs(type.items);
+  return [];
+}
+
+/** The public schemas and every object schema they reach, in model order. */
+function reachableSchemas(model: ApiModel, roots: readonly string[]): ObjectModel[] {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const field of objectByName(model, name).fields) objectRefs(field.type).forEach(visit);
+  };
+  roots.forEach(visit);
+  return model.schemas.filter((s): s is ObjectModel => s.kind === 'object' && seen.has(s.name));
+}
+
+function upperSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+function camel(name: string): string {
+  return name.replace(/[_-]+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
+
+function propertyAccess(objectName: string, key: string): string {
+  return IDENTIFIER.test(key) ? `${objectName}.${key}` : `${objectName}[${literal(key)}]`;
+}
+
+/**
+ * The fields one generated field check covers. Create and update list the same fields (all of
+ * `SipEndpointFields`, through `allOf`) with the same handler rules, so they share one.
+ */
+interface FieldGroup {
+  /** `SipEndpointFields` when every field is defined there, else the schema's own name. */
+  owner: string;
+  fields: readonly FieldModel[];
+  handlerRules?: HandlerRulesModel;
+  /** True when some schema of the group rejects unknown properties. */
+  needsKnownKeys: boolean;
+}
+
+function groupOwner(schema: ObjectModel): string {
+  const owners = new Set(schema.fields.map((f) => f.pointer.slice(SCHEMA_PREFIX.length).split('/')[0]));
+  const [only] = owners;
+  return owners.size === 1 && only ? only : schema.name;
+}
+
+function groupKey(schema: ObjectModel): string {
+  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules?.pointer ?? null]);
+}
+
+/** What the emitter writes: the field groups, and for each schema its group. */
+function planGroups(schemas: readonly ObjectModel[]): { groups: FieldGroup[]; groupOf: Map<string, FieldGroup> } {
+  const byKey = new Map<string, FieldGroup>();
+  const groupOf = new Map<string, FieldGroup>();
+  const owners = new Map<string, string>();
+  for (const schema of schemas) {
+    const key = groupKey(schema);
+    let group = byKey.get(key);
+    if (!group) {
+      let owner = groupOwner(schema);
+      // Two different field lists may not share a function name.
+      if (owners.has(owner) && owners.get(owner) !== key) owner = schema.name;
+      owners.set(owner, key);
+      group = { owner, fields: schema.fields, needsKnownKeys: false, ...(schema.handlerRules && { handlerRules: schema.handlerRules }) };
+      byKey.set(key, group);
+    }
+    if (schema.unknownProperties === 'reject') group.needsKnownKeys = true;
+    groupOf.set(schema.name, group);
+  }
+  return { groups: [...byKey.values()], groupOf };
+}
+
+/** Module-level constants the checks use: patterns and enum value lists, each emitted once. */
+class Constants {
+  readonly patterns = new Map<string, string>();
+  readonly enums = new Map<string, { values: readonly string[]; pointer: SpecPointer }>();
+
+  constructor(private readonly model: ApiModel) {}
+
+  pattern(source: string, fieldName: string): string {
+    const existing = this.patterns.get(source);
+    if (existing) return existing;
+    let name = `${upperSnake(fieldName)}_PATTERN`;
+    for (let n = 2; [...this.patterns.values()].includes(name); n++) name = `${upperSnake(fieldName)}_PATTERN_${n}`;
+    this.patterns.set(source, name);
+    return name;
+  }
+
+  enumValues(enumName: string, values: readonly string[]): string {
+    const schema = this.model.schemas.find((s) => s.name === enumName);
+    const pointer = schema?.pointer ?? (`${SCHEMA_PREFIX}${enumName}` as SpecPointer);
+    this.enums.set(enumName, { values, pointer });
+    return `${upperSnake(enumName)}_VALUES`;
+  }
+
+  enumPointer(enumName: string): string {
+    const schema = this.model.schemas.find((s) => s.name === enumName);
+    return `${schema?.pointer ?? `${SCHEMA_PREFIX}${enumName}`}/enum`;
+  }
+}
+
+/** What a format asks for, in the words of the issue messages. */
+const FORMAT_REASONS = {
+  uri: 'must be an absolute URI, such as https://example.com/hook',
+  uuid: 'must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90',
+} as const;
+
+/** A field's name in messages, as the runtime's `formatPath` writes it: `username`, `['odd key']`. */
+function subjectOf(name: string): string {
+  return IDENTIFIER.test(name) && name.length <= 40 ? name : `[${quoteText(name)}]`;
+}
+
+/** A value in a message, as the runtime's `quote` writes it: `'default'`. */
+function quoteText(text: string): string {
+  return /[\\'\u0000-\u001f\u007f]/.test(text) ? `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'` : `'${text}'`;
+}
+
+/**
+ * The text the runtime turns into a message (see `messageAt` in src/runtime/report.ts): with a
+ * subject (a field), "username is required"; without (the value itself, an array item), the
+ * reason alone with a leading space, to follow the path the runtime writes.
+ */
+function messageText(subject: string | undefined, reason: string): string {
+  return subject === undefined ? ` ${reason}` : `${subject} ${reason}`;
+}
+
+/** Code for the path one key below `parentPath` (itself code): `pathTo(path, 'data')`. */
+function extendPath(parentPath: string, key: string): string {
+  return `pathTo(${parentPath}, ${key})`;
+}
+
+function expectedType(type: TypeModel, base: string): string {
+  return type.nullable ? `${base} or null` : base;
+}
+
+/**
+ * Writes the checks of one value that is known not to be `undefined`. `parentPath` and `key`
+ * are code: they are evaluated only in the branches that report an issue.
+ */
+function writeValueCheck(
+  w: CodeBlockWriter,
+  constants: Constants,
+  type: TypeModel,
+  valueName: string,
+  parentPath: string,
+  key: string,
+  subject: string | undefined,
+  depth: number,
+): void {
+  const ptr = literal(type.pointer);
+  const nullGuard = type.nullable ? `${valueName} !== null` : '';
+  const text = (reason: string): string => literal(messageText(subject, reason));
+  const reportType = (expected: string): string =>
+    `issues = wrongType(issues, ${parentPath}, ${key}, ${text(`must be ${expectedType(type, expected)}`)}, ${valueName}, ${ptr});`;
+  const orNull = (test: string): string => (nullGuard ? `${test} && ${nullGuard}` : test);
+
+  switch (type.kind) {
+    case 'string': {
+      if (type.enum && !type.enum.open) {
+        const valuesConst = constants.enumValues(type.enum.name, type.enum.values);
+        w.write(`switch (${valueName})`).block(() => {
+          for (const v of type.enum!.values) w.writeLine(`case ${literal(v)}:`);
+          w.indent().write('break;').newLine();
+          w.writeLine('default:');
+          const allowed = `must be one of ${type.enum!.values.map(quoteText).join(', ')}${type.nullable ? ' or null' : ''}`;
+          const report = `issues = notInEnum(issues, ${parentPath}, ${key}, ${valuesConst}, ${text(allowed)}, ${valueName}, ${literal(constants.enumPointer(type.enum!.name))});`;
+          if (nullGuard) w.indent().write(`if (${nullGuard}) ${report}`).newLine();
+          else w.indent().write(report).newLine();
+        });
+        return;
+      }
+      // An open enum (responses) accepts any string: its values are for docs and autocompletion.
+      const checks: string[] = [];
+      if (type.format === 'uri') checks.push(`if (!isUri(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uri)}, ${ptr});`);
+      if (type.format === 'uuid') checks.push(`if (!isUuid(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uuid)}, ${ptr});`);
+      if (type.pattern !== undefined) {
+        const re = constants.pattern(type.pattern, key.replace(/'/g, '') || 'value');
+        checks.push(`if (!${re}.test(${valueName})) issues = noMatch(issues, ${parentPath}, ${key}, ${text(`does not match the pattern ${type.pattern}`)}, ${ptr});`);
+      }
+      if (checks.length === 0) {
+        w.writeLine(`if (${orNull(`typeof ${valueName} !== 'string'`)}) ${reportType('a string')}`);
+        return;
+      }
+      if (type.nullable) {
+        w.write(`if (typeof ${valueName} === 'string')`).inlineBlock(() => checks.forEach((c) => w.writeLine(c)));
+        w.write(` else if (${valueName} !== null)`).inlineBlock(() => w.writeLine(reportType('a string')));
+        w.newLine();
+      } else {
+        w.write(`if (typeof ${valueName} !== 'string')`).inlineBlock(() => w.writeLine(reportType('a string')));
+        w.write(' else').inlineBlock(() => checks.forEach((c) => w.writeLine(c)));
+        w.newLine();
+      }
+      return;
+    }
+    case 'integer': {
+      const notInteger = `typeof ${valueName} !== 'number' || !Number.isInteger(${valueName})`;
+      const bounds: string[] = [];
+      if (type.minimum !== undefined) {
+        bounds.push(`if (${valueName} < ${type.minimum}) issues = outOfRange(issues, ${parentPath}, ${key}, 'too_small', ${text(`must be at least ${type.minimum}`)}, ${ptr});`);
+      }
+      if (type.maximum !== undefined) {
+        bounds.push(`if (${valueName} > ${type.maximum}) issues = outOfRange(issues, ${parentPath}, ${key}, 'too_big', ${text(`must be at most ${type.maximum}`)}, ${ptr});`);
+      }
+      if (bounds.length === 0) {
+        w.writeLine(`if (${orNull(`(${notInteger})`)}) ${reportType('an integer')}`);
+        return;
+      }
+      w.write(`if (typeof ${valueName} === 'number' && Number.isInteger(${valueName}))`).inlineBlock(() => bounds.forEach((b) => w.writeLine(b)));
+      w.write(` else${nullGuard ? ` if (${nullGuard})` : ''}`).inlineBlock(() => w.writeLine(reportType('an integer')));
+      w.newLine();
+      return;
+    }
+    case 'array': {
+      const index = `i${depth}`;
+      const item = `item${depth}`;
+      const itemPath = extendPath(parentPath, key);
+      w.write(`if (Array.isArray(${valueName}))`).inlineBlock(() => {
+        if (type.minItems !== undefined) {
+          w.writeLine(
+            `if (${valueName}.length < ${type.minItems}) issues = outOfRange(issues, ${parentPath}, ${key}, 'too_small', ${text(`must be an array of at least ${type.minItems} item(s)`)}, ${ptr});`,
+          );
+        }
+        w.write(`for (let ${index} = 0; ${index} < ${valueName}.length; ${index}++)`).block(() => {
+          w.writeLine(`const ${item}: unknown = ${valueName}[${index}];`);
+          writeValueCheck(w, constants, type.items, item, itemPath, index, undefined, depth + 1);
+        });
+      });
+      w.write(` else${nullGuard ? ` if (${nullGuard})` : ''}`).inlineBlock(() => w.writeLine(reportType('an array')));
+      w.newLine();
+      return;
+    }
+    case 'object-ref': {
+      const call = `issues = check${type.name}(${valueName}, ${extendPath(parentPath, key)}, issues);`;
+      w.writeLine(nullGuard ? `if (${nullGuard}) ${call}` : call);
+      return;
+    }
+  }
+}
+
+/** The `switch` on the discriminator: for each handler with a rule, the test of its fields. */
+function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, locals: ReadonlyMap<string, string>): void {
+  const local = (field: string): string => {
+    const name = locals.get(field);
+    if (!name) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return name;
+  };
+  w.writeLine(`// Handler rules (${rules.pointer}): the fields each ${rules.discriminator} value requires.`);
+  w.write(`switch (${local(rules.discriminator)})`).block(() => {
+    for (const rule of rules.rules) {
+      if (rule.alternatives.length === 0) continue;
+      w.writeLine(`case ${literal(rule.handler)}:`);
+      w.indent(() => {
+        // The rule fails when no alternative has all of its fields.
+        const unmet = rule.alternatives
+          .map((fields) => {
+            const missing = fields.map((f) => `${local(f)} === undefined`);
+            return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+          })
+          .join(' && ');
+        const first = rule.alternatives[0]!;
+        const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
+        const others = rule.alternatives.slice(1).map(names);
+        const message =
+          `${names(first)}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''} ${first.length > 1 ? 'are' : 'is'} required` +
+          ` when ${rules.discriminator} is '${rule.handler}'`;
+        w.writeLine(
+          `if (${unmet}) issues = missingForHandler(issues, path, ${literal(first[0]!)}, ${literal(rule.handler)}, ${literal(message)}, ${literal(rule.pointer)});`,
+        );
+        w.writeLine('break;');
+      });
+    }
+  });
+}
+
+function localNames(fields: readonly FieldModel[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  fields.forEach((field, i) => {
+    let name = IDENTIFIER.test(camel(field.name)) ? camel(field.name) : `field${i}`;
+    if (TAKEN_NAMES.has(name) || used.has(name) || /^(i|item)\d+$/.test(name)) name = `${name}Field${i}`;
+    used.add(name);
+    names.set(field.name, name);
+  });
+  return names;
+}
+
+function fieldCheckName(group: FieldGroup): string {
+  return `check${group.owner}Fields`;
+}
+
+function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldGroup): void {
+  const locals = localNames(group.fields);
+  for (const field of group.fields) {
+    const name = locals.get(field.name)!;
+    w.writeLine(`const ${name} = ${propertyAccess('object', field.name)};`);
+  }
+  for (const field of group.fields) {
+    const name = locals.get(field.name)!;
+    // Like Ajv, a key whose value is undefined counts as absent.
+    w.write(`if (${name} !== undefined)`).block(() => writeValueCheck(w, constants, field.type, name, 'path', literal(field.name), subjectOf(field.name), 0));
+  }
+  if (group.handlerRules) writeHandlerRules(w, group.handlerRules, locals);
+  w.writeLine('return issues;');
+}
+
+function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldGroup): void {
+  w.write(`if (typeof value !== 'object' || value === null || Array.isArray(value))`).block(() => {
+    w.writeLine(`return wrongType(issues, path, undefined, ' must be an object', value, ${literal(schema.pointer)});`);
+  });
+  w.writeLine('const object = value as Record<string, unknown>;');
+  const requiredPointer = `${schema.pointer}/required`;
+  for (const field of schema.fields.filter((f) => f.required)) {
+    w.writeLine(
+      `if (${propertyAccess('object', field.name)} === undefined) issues = missing(issues, path, ${literal(field.name)}, ${literal(messageText(subjectOf(field.name), 'is required'))}, ${literal(requiredPointer)});`,
+    );
+  }
+  w.writeLine(`issues = ${fieldCheckName(group)}(object, path, issues);`);
+  if (schema.unknownProperties === 'reject') {
+    // for...in, as Ajv's unevaluatedProperties: a key whose value is undefined is still a key.
+    const pointer = schema.unknownPropertiesPointer ?? schema.pointer;
+    w.write('for (const key in object)').block(() => {
+      w.writeLine(`if (!is${group.owner}Field(key)) issues = unknownProperty(issues, path, key, ${upperSnake(group.owner)}_FIELD_NAMES, ${literal(pointer)});`);
+    });
+  }
+  w.writeLine('return issues;');
+}
+
+/** The generated module's text, formatted by ts-morph. */
+export function renderValidators(model: ApiModel, specHash: string): string {
+  const publicNames = publicSchemaNames(model);
+  const schemas = reachableSchemas(model, publicNames);
+  const { groups, groupOf } = planGroups(schemas);
+  const constants = new Constants(model);
+
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
+  const file = project.createSourceFile('validators.ts', '');
+
+  // Bodies first: writing them records which patterns and enum lists the module needs.
+  const functionBodies = new Map<string, string>();
+  const record = (name: string, write: (w: CodeBlockWriter) => void): void => {
+    const writer = project.createWriter();
+    write(writer);
+    functionBodies.set(name, writer.toString());
+  };
+  for (const group of groups) record(fieldCheckName(group), (w) => writeFieldGroup(w, constants, group));
+  for (const schema of schemas) record(`check${schema.name}`, (w) => writeSchemaCheck(w, schema, groupOf.get(schema.name)!));
+
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '@sip-endpoints/types',
+    namedImports: publicNames.map((name) => ({ name, alias: `${name}Type` })),
+  });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../runtime/issue.ts', namedImports: ['IssuePath', 'Issues'] });
+  file.addImportDeclaration({ moduleSpecifier: '../runtime/formats.ts', namedImports: ['isUri', 'isUuid'] });
+  file.addImportDeclaration({
+    moduleSpecifier: '../runtime/report.ts',
+    namedImports: ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'unknownProperty', 'wrongType'],
+  });
+  file.addImportDeclaration({
+    moduleSpecifier: '../runtime/standard-schema.ts',
+    namedImports: ['assertValid', 'defineSchema', 'runCheck', { name: 'SipEndpointsSchema', isTypeOnly: true }],
+  });
+
+  for (const [source, name] of constants.patterns) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name, initializer: `/${source.replace(/\//g, '\\/')}/u` }],
+      leadingTrivia: "// The spec's pattern, compiled with the `u` flag as Ajv compiles it.\n",
+    });
+  }
+  for (const [enumName, { values, pointer }] of constants.enums) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: `${upperSnake(enumName)}_VALUES`, type: 'readonly string[]', initializer: `[${values.map(literal).join(', ')}]` }],
+      leadingTrivia: `// The values of ${enumName} (${pointer}), listed in enum issues.\n`,
+    });
+  }
+  for (const group of groups.filter((g) => g.needsKnownKeys)) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        { name: `${upperSnake(group.owner)}_FIELD_NAMES`, type: 'readonly string[]', initializer: `[${group.fields.map((f) => literal(f.name)).join(', ')}]` },
+      ],
+      leadingTrivia: `// The properties of ${group.owner}, for "did you mean" suggestions.\n`,
+    });
+    file.addFunction({
+      name: `is${group.owner}Field`,
+      docs: [`Whether \`key\` is a property of ${group.owner}.`],
+      parameters: [{ name: 'key', type: 'string' }],
+      returnType: 'boolean',
+      statements: (w) => {
+        w.write('switch (key)').block(() => {
+          for (const field of group.fields) w.writeLine(`case ${literal(field.name)}:`);
+          w.indent().write('return true;').newLine();
+          w.writeLine('default:');
+          w.indent().write('return false;').newLine();
+        });
+      },
+    });
+  }
+  for (const group of groups) {
+    file.addFunction({
+      name: fieldCheckName(group),
+      docs: [`Checks the fields of ${group.owner} that are present${group.handlerRules ? `, and its handler rules (${group.handlerRules.pointer})` : ''}.`],
+      parameters: [
+        { name: 'object', type: 'Record<string, unknown>' },
+        { name: 'path', type: 'IssuePath' },
+        { name: 'issues', type: 'Issues' },
+      ],
+      returnType: 'Issues',
+      statements: functionBodies.get(fieldCheckName(group))!,
+    });
+  }
+  for (const schema of schemas) {
+    file.addFunction({
+      name: `check${schema.name}`,
+      docs: [`Appends the issues of a ${schema.name} (${schema.pointer}) to \`issues\`.`],
+      parameters: [
+        { name: 'value', type: 'unknown' },
+        { name: 'path', type: 'IssuePath' },
+        { name: 'issues', type: 'Issues' },
+      ],
+      returnType: 'Issues',
+      statements: functionBodies.get(`check${schema.name}`)!,
+    });
+  }
+  for (const name of publicNames) {
+    const check = `check${name}`;
+    file.addTypeAlias({ isExported: true, name, type: `${name}Type`, docs: [`The type of a valid ${name}, from @sip-endpoints/types.`] });
+    file.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Validates a ${name} (Standard Schema v1): \`${name}['~standard'].validate(value)\` returns \`{ value }\` or \`{ issues }\`.`],
+      declarations: [{ name, type: `SipEndpointsSchema<${name}>`, initializer: `defineSchema<${name}>(${literal(name)}, ${check})` }],
+    });
+    file.addFunction({
+      isExported: true,
+      name: `is${name}`,
+      docs: [`Whether \`value\` is a valid ${name}.`],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `value is ${name}`,
+      statements: `return runCheck(${check}, value) === undefined;`,
+    });
+    file.addFunction({
+      isExported: true,
+      name: `assert${name}`,
+      docs: [`Throws a \`ValidationError\` listing every issue unless \`value\` is a valid ${name}.`],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `asserts value is ${name}`,
+      statements: `assertValid(${literal(name)}, ${check}, value);`,
+    });
+  }
+
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return `${generatedHeader('scripts/emit/validators.ts', specHash)}\n${file.getFullText()}`;
+}
+
+export const validatorsEmitter: Emitter = {
+  name: 'validators (ts-morph)',
+  owns: [VALIDATORS_DIR],
+  emit: ({ model, specHash }): GeneratedFile[] => [{ path: VALIDATORS_PATH, contents: renderValidators(model, specHash) }],
+};

@@ -1,0 +1,144 @@
+/**
+ * Every error the client throws, produced over real HTTP against the mock server, and the
+ * token-leak check on each: the API token (and the Basic credentials that encode it) must not
+ * appear in the message, toString(), JSON.stringify, stack or cause chain.
+ */
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  createSipEndpointsClient,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  SipEndpointsError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from '@sip-endpoints/client';
+import { startMockServer, type MockServer } from '@sip-endpoints/mock-server';
+
+const TOKEN = 'PT-super-secret-token-4f1c9e';
+const PROJECT_ID = 'project-under-test';
+const ENCODED = Buffer.from(`${PROJECT_ID}:${TOKEN}`).toString('base64');
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, projectId: PROJECT_ID, apiToken: TOKEN });
+});
+afterAll(() => server.close());
+
+const noWait = { sleep: async () => {}, random: () => 0 };
+
+function client(overrides: { apiToken?: string; baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}) {
+  return createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: TOKEN, maxRetries: 0, retryBackoff: noWait, ...overrides });
+}
+
+/** Everything an error exposes that may end up in a log. */
+function everythingPrinted(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current !== undefined && depth < 10; depth++) {
+    if (current instanceof Error) {
+      parts.push(current.message, String(current), current.stack ?? '', JSON.stringify(current), JSON.stringify(Object.entries(current)));
+      current = current.cause;
+    } else {
+      parts.push(JSON.stringify(current) ?? String(current));
+      current = undefined;
+    }
+  }
+  return parts.join('\n');
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A fetch that echoes the request's Authorization header and token back in a 500 body. */
+const echoingProxy = async (request: Request) =>
+  new Response(JSON.stringify({ error: `upstream failed for ${request.headers.get('authorization')} token=${TOKEN}` }), { status: 502 });
+
+/** A fetch that breaks the JSON of every request body on its way out. */
+const corruptingFetch = async (request: Request) => fetch(new Request(request, { body: '{"username": ' }));
+
+const cases: [string, () => Promise<unknown>, abstract new (...args: never[]) => Error, number | undefined][] = [
+  ['400 malformed JSON', () => client({ fetch: corruptingFetch }).sipEndpoints.create({ username: 'a', password: 'b' }), BadRequestError, 400],
+  ['401 wrong token', () => client({ apiToken: `${TOKEN}-wrong` }).sipEndpoints.list().firstPage(), AuthenticationError, 401],
+  ['404 unknown id', () => client().sipEndpoints.retrieve(UNKNOWN_ID), NotFoundError, 404],
+  ['422 from the server', () => createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: TOKEN, validateRequests: false }).sipEndpoints.create({ username: 'x' } as never), UnprocessableEntityError, 422],
+  ['429 rate limited', async () => {
+    server.faults.rateLimitNext(1, 0);
+    return client().sipEndpoints.retrieve(UNKNOWN_ID);
+  }, RateLimitError, 429],
+  ['500 server failure', async () => {
+    server.faults.failNext(1);
+    return client().sipEndpoints.retrieve(UNKNOWN_ID);
+  }, InternalServerError, 500],
+  ['5xx from a proxy that echoes credentials', () => client({ fetch: echoingProxy }).sipEndpoints.retrieve(UNKNOWN_ID), InternalServerError, 502],
+  ['connection refused', async () => {
+    const closed = await startMockServer({ port: 0 });
+    await closed.close();
+    return client({ baseUrl: `${closed.apiUrl}` }).sipEndpoints.retrieve(UNKNOWN_ID);
+  }, ConnectionError, undefined],
+  ['timeout', async () => {
+    server.faults.setLatency(300);
+    try {
+      return await createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: TOKEN, maxRetries: 0, timeoutMs: 20 }).sipEndpoints.retrieve(UNKNOWN_ID);
+    } finally {
+      server.faults.setLatency(0);
+    }
+  }, TimeoutError, undefined],
+  ['request body rejected before sending', () => client().sipEndpoints.create({ username: 'a b', password: TOKEN }), ValidationError, undefined],
+];
+
+describe('errors', () => {
+  it.each(cases)('%s: typed, and free of the token', async (_name, run, errorClass, status) => {
+    const error = await caught(run());
+    expect(error).toBeInstanceOf(errorClass);
+    if (status !== undefined) {
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(status);
+      expect((error as ApiError).errors.length).toBeGreaterThan(0);
+    }
+    if (!(error instanceof ValidationError)) expect(error).toBeInstanceOf(SipEndpointsError);
+    const printed = everythingPrinted(error);
+    expect(printed).not.toContain(TOKEN);
+    expect(printed).not.toContain(ENCODED);
+  });
+
+  it('lists every server-side problem of a 422 in errors[]', async () => {
+    const unchecked = createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: TOKEN, validateRequests: false });
+    const error = (await caught(unchecked.sipEndpoints.create({ password: 1, call_handler: 'video_room' } as never))) as UnprocessableEntityError;
+    expect(error.errors.map((e) => e.code).sort()).toEqual(['invalid_type', 'required', 'required_for_handler']);
+    expect(error.errors.every((e) => e.status === '422' && e.title && e.detail)).toBe(true);
+  });
+
+  it('makes no request when the body is invalid, and lists every issue', async () => {
+    let requests = 0;
+    const counting = client({ fetch: (request) => (requests++, fetch(request)) });
+    const error = (await caught(counting.sipEndpoints.create({ username: 'a b', call_handler: 'laml_webhooks' } as never))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i) => i.code).sort()).toEqual(['pattern', 'required', 'required_for_handler']);
+    expect(requests).toBe(0);
+  });
+
+  it('keeps the token out of the client object too, should someone log it', () => {
+    const logged = `${inspect(client(), { depth: 20, showHidden: true })}${JSON.stringify(client())}`;
+    expect(logged).not.toContain(TOKEN);
+    expect(logged).not.toContain(ENCODED);
+  });
+
+  it('keeps the Retry-After of a 429 on the RateLimitError', async () => {
+    server.faults.rateLimitNext(1, 7);
+    const error = (await caught(client().sipEndpoints.retrieve(UNKNOWN_ID))) as RateLimitError;
+    expect(error.retryAfterMs).toBe(7000);
+  });
+});

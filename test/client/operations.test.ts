@@ -1,0 +1,104 @@
+/** Every operation of the client against the mock server over real HTTP on 127.0.0.1. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSipEndpointsClient, ValidationError } from '@sip-endpoints/client';
+import { startHarness, VALID_CREATE, type Harness } from './support/harness.ts';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness();
+});
+afterEach(() => harness.close());
+
+describe('sipEndpoints', () => {
+  it('creates an endpoint and returns every field, null when unset, without the password', async () => {
+    const created = await harness.client.sipEndpoints.create({ ...VALID_CREATE, call_handler: 'laml_webhooks', call_request_url: 'https://example.org/laml' });
+    expect(created).toMatchObject({ type: 'sip_endpoint', username: 'alice', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/laml', caller_id: null });
+    expect(created).not.toHaveProperty('password');
+    expect(harness.exchanges.at(-1)?.responseBody).not.toContain(VALID_CREATE.password);
+  });
+
+  it('accepts 201 from create as well as 200', async () => {
+    const harness201 = await startHarness({}, { successStatuses: { create_sip_endpoint: 201 } });
+    try {
+      const created = await harness201.client.sipEndpoints.create(VALID_CREATE);
+      expect(harness201.exchanges[0]?.status).toBe(201);
+      expect(created.username).toBe('alice');
+    } finally {
+      await harness201.close();
+    }
+    await harness.client.sipEndpoints.create(VALID_CREATE);
+    expect(harness.exchanges[0]?.status).toBe(200);
+  });
+
+  it('retrieves an endpoint by id', async () => {
+    const created = await harness.client.sipEndpoints.create(VALID_CREATE);
+    await expect(harness.client.sipEndpoints.retrieve(created.id)).resolves.toEqual(created);
+  });
+
+  it('updates only the fields sent', async () => {
+    const created = await harness.client.sipEndpoints.create({ ...VALID_CREATE, caller_id: 'Front Desk' });
+    const updated = await harness.client.sipEndpoints.update(created.id, { call_handler: 'relay_context', call_relay_context: 'office' });
+    expect(updated).toMatchObject({ caller_id: 'Front Desk', call_handler: 'relay_context', call_relay_context: 'office', username: 'alice' });
+    expect(JSON.parse(harness.exchanges.at(-1)!.requestBody!)).toEqual({ call_handler: 'relay_context', call_relay_context: 'office' });
+  });
+
+  it('deletes an endpoint, after which it is gone', async () => {
+    const created = await harness.client.sipEndpoints.create(VALID_CREATE);
+    await expect(harness.client.sipEndpoints.delete(created.id)).resolves.toBeUndefined();
+    expect(harness.exchanges.at(-1)?.status).toBe(204);
+    await expect(harness.client.sipEndpoints.retrieve(created.id)).rejects.toMatchObject({ name: 'NotFoundError', status: 404 });
+  });
+
+  it('lists endpoints newest first, filtered', async () => {
+    for (const username of ['alice', 'bob', 'alfred']) await harness.client.sipEndpoints.create({ username, password: 'secret-pass' });
+    const names: string[] = [];
+    for await (const endpoint of harness.client.sipEndpoints.list({ filter_username: 'al' })) names.push(endpoint.username);
+    expect(names).toEqual(['alfred', 'alice']);
+  });
+
+  it('sends Basic auth with the project ID and token', async () => {
+    const seen: string[] = [];
+    const client = createSipEndpointsClient({
+      baseUrl: harness.server.apiUrl,
+      ...harness.server.credentials,
+      fetch: (request) => {
+        seen.push(request.headers.get('authorization') ?? '');
+        return fetch(request);
+      },
+    });
+    await client.sipEndpoints.create(VALID_CREATE);
+    expect(seen).toEqual([`Basic ${Buffer.from('mock-project:mock-api-token').toString('base64')}`]);
+  });
+
+  it('keeps the typed openapi-fetch client reachable, with the same auth', async () => {
+    const { data, response } = await harness.client.raw.GET('/endpoints/sip', { params: { query: { page_size: 1 } } });
+    expect(response.status).toBe(200);
+    expect(data?.data).toEqual([]);
+  });
+
+  it('builds the Space URL from the spec server template', () => {
+    const client = createSipEndpointsClient({ space: 'example', projectId: 'p', apiToken: 't' });
+    expect(client.baseUrl).toBe('https://example.signalwire.com/api/relay/rest');
+    expect(() => createSipEndpointsClient({ space: 'evil.com/x', projectId: 'p', apiToken: 't' })).toThrow(TypeError);
+  });
+
+  it('refuses missing credentials without echoing them', () => {
+    expect(() => createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: '' })).toThrow(/`apiToken` must be a non-empty string/);
+  });
+
+  it('checks success bodies leniently when validateResponses is on', async () => {
+    const created = await harness.client.sipEndpoints.create(VALID_CREATE);
+    const answering = (body: unknown) =>
+      createSipEndpointsClient({
+        baseUrl: harness.server.apiUrl,
+        ...harness.server.credentials,
+        validateResponses: true,
+        fetch: async () => Response.json(body),
+      });
+    const newer = { ...created, encryption: 'quantum', brand_new_field: 1 };
+    await expect(answering(newer).sipEndpoints.retrieve(created.id)).resolves.toEqual(newer);
+    const { id: _missing, ...broken } = created;
+    await expect(answering(broken).sipEndpoints.retrieve(created.id)).rejects.toBeInstanceOf(ValidationError);
+    await expect(createSipEndpointsClient({ baseUrl: harness.server.apiUrl, ...harness.server.credentials, fetch: async () => Response.json(broken) }).sipEndpoints.retrieve(created.id)).resolves.toEqual(broken);
+  });
+});

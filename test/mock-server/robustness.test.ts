@@ -1,0 +1,55 @@
+/**
+ * The mock never crashes on bad input: arbitrary methods, paths, query strings and bodies all
+ * get a JSON answer with a status the server documents, and the server keeps serving.
+ */
+import { connect } from 'node:net';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '@sip-endpoints/mock-server';
+import { call } from './support.ts';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, maxBodyBytes: 2048 });
+});
+afterAll(() => server.close());
+
+const KNOWN_STATUSES = [200, 204, 400, 401, 404, 405, 413, 422];
+
+describe('robustness', () => {
+  it('answers arbitrary requests with a documented status and a JSON body', async () => {
+    const segment = fc.oneof(fc.constantFrom('endpoints', 'sip', '00000000-0000-4000-8000-000000000000', '%', '..', ''), fc.string());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        fc.array(segment, { maxLength: 4 }),
+        fc.string(),
+        fc.oneof(fc.string({ maxLength: 3000 }), fc.json().map(String), fc.constant(undefined)),
+        async (method, segments, query, text) => {
+          const path = `/${segments.map(encodeURIComponent).join('/')}?${encodeURIComponent(query)}`;
+          const answer = await call(server, method, path, method === 'GET' || method === 'DELETE' ? {} : { ...(text !== undefined && { text }) });
+          expect(KNOWN_STATUSES).toContain(answer.status);
+          if (answer.status !== 204) expect(answer.body).toBeTypeOf('object');
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+
+  it('survives a malformed HTTP request and a client that hangs up mid-body', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        socket.write('POST /api/relay/rest/endpoints/sip HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"user');
+        socket.destroy();
+        resolve();
+      });
+    });
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+      socket.on('close', () => resolve());
+      socket.resume();
+    });
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+});

@@ -14,7 +14,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from './emit/emitter.ts';
-import { emitters } from './emit/index.ts';
+import { emitters, mainThreadEmitters } from './emit/index.ts';
+import { startEmitWorker } from './emit/start-worker.ts';
 import { ModelError, readModel } from './model/read-model.ts';
 import { lintAndBundle, SpecError } from './spec-check.ts';
 
@@ -54,22 +55,31 @@ function stampBundle(bundledText: string): string {
 
 /** Runs every step and returns the files it would write. Writes nothing to the repository. */
 export async function generate({ root, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root));
-  const specText = stampBundle(bundledText);
-  const spec = JSON.parse(specText) as Record<string, unknown>;
-  const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
-  const model = await timed(log, 'read model', async () => readModel(spec));
-  const context = { spec, model, specHash, root };
-  // Emitters run concurrently: the docs emitter works in a child process, and the others load
-  // their heavy dependencies (two TypeScript compilers) lazily, so that loading overlaps it.
-  const emitted = await Promise.all(emitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context))));
-  const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...emitted.flat()];
-  const seen = new Set<string>();
-  for (const file of files) {
-    if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
-    seen.add(file.path);
+  // The worker starts loading its emitters' compilers now, on the other core, while this
+  // thread lints and bundles the spec.
+  const worker = startEmitWorker();
+  try {
+    const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root));
+    const specText = stampBundle(bundledText);
+    const spec = JSON.parse(specText) as Record<string, unknown>;
+    const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
+    const model = await timed(log, 'read model', async () => readModel(spec));
+    const context = { spec, model, specHash, root };
+    // The docs emitter works in a child process; the rest run in the worker, side by side.
+    const [mainFiles, workerFiles] = await Promise.all([
+      Promise.all(mainThreadEmitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context)))),
+      worker.emit(context, log),
+    ]);
+    const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...mainFiles.flat(), ...workerFiles];
+    const seen = new Set<string>();
+    for (const file of files) {
+      if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
+      seen.add(file.path);
+    }
+    return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
+  } finally {
+    await worker.stop();
   }
-  return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
 }
 
 async function readOrUndefined(file: string): Promise<string | undefined> {

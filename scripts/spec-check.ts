@@ -4,7 +4,7 @@
  * In-process, the library is loaded once for both, instead of two CLI start-ups.
  */
 import path from 'node:path';
-import { bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import type { NormalizedProblem } from '@redocly/openapi-core';
 
 export const SPEC_ROOT = 'spec/openapi.yaml';
 
@@ -16,7 +16,13 @@ export class SpecError extends Error {
   }
 }
 
-function describe(problem: NormalizedProblem, root: string): string {
+/**
+ * Redocly's library, loaded on first use rather than at import: it takes about a second to
+ * load, and `npm run generate` starts its emit worker first so that both load side by side.
+ */
+const loadRedocly = () => import('@redocly/openapi-core');
+
+function describe(problem: NormalizedProblem, root: string, getLineColLocation: (typeof import('@redocly/openapi-core'))['getLineColLocation']): string {
   const where = problem.location[0];
   if (!where) return `${SPEC_ROOT}  ${problem.severity}  ${problem.ruleId}  ${problem.message}`;
   const file = path.relative(root, path.resolve(root, where.source.absoluteRef));
@@ -25,9 +31,10 @@ function describe(problem: NormalizedProblem, root: string): string {
 }
 
 /** Problems as unique lines, errors first: a file that fails to parse is reported once per reference to it. */
-function describeAll(problems: readonly NormalizedProblem[], root: string): string[] {
+async function describeAll(problems: readonly NormalizedProblem[], root: string): Promise<string[]> {
+  const { getLineColLocation } = await loadRedocly();
   const ordered = [...problems].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
-  return [...new Set(ordered.map((p) => describe(p, root)))];
+  return [...new Set(ordered.map((p) => describe(p, root, getLineColLocation)))];
 }
 
 /** Errors thrown by the library itself (a root file that is not YAML, say) become SpecErrors too. */
@@ -48,12 +55,13 @@ async function asSpecError<T>(specRoot: string, work: () => Promise<T>): Promise
 export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise<string> {
   const ref = path.resolve(root, specRoot);
   return asSpecError(specRoot, async () => {
+    const { bundle, lint, loadConfig } = await loadRedocly();
     const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
     const problems = await lint({ ref, config });
-    if (problems.length > 0) throw new SpecError(describeAll(problems, root));
+    if (problems.length > 0) throw new SpecError(await describeAll(problems, root));
     const result = await bundle({ ref, config, dereference: false });
     const errors = result.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) throw new SpecError(describeAll(errors, root));
+    if (errors.length > 0) throw new SpecError(await describeAll(errors, root));
     return JSON.stringify(result.bundle.parsed);
   });
 }

@@ -32,4 +32,10 @@ export interface Emitter {
    */
   owns: readonly string[];
   emit(context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+  /**
+   * Packages the emitter imports lazily that are slow to load (a TypeScript compiler). The emit
+   * worker loads them as it starts, overlapping the reading of the spec. `emit` must import
+   * them itself too: this is a hint, not a dependency injection.
+   */
+  preload?: readonly string[];
 }

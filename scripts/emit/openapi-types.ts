@@ -13,10 +13,8 @@ export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 const SCHEMA_PATH = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
-  // Loaded here, not at the top: TypeScript takes a while to load, and `npm run generate`
-  // overlaps that with the docs build (see scripts/emit/index.ts).
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const { default: ts } = await import('typescript');
+  // Loaded here, not at the top: TypeScript is slow to load (see `Emitter.preload`).
+  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([import('openapi-typescript'), import('typescript')]);
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,
@@ -36,5 +34,6 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
 export const openApiTypesEmitter: Emitter = {
   name: 'openapi-typescript types',
   owns: [],
+  preload: ['openapi-typescript', 'typescript'],
   emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
 };

@@ -17,7 +17,7 @@
  * `SipEndpointFields`) share one generated field check, named after the schema that defines
  * those fields, so the output stays small.
  */
-import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter } from 'ts-morph';
+import type { CodeBlockWriter } from 'ts-morph';
 import { generatedHeader } from './header.ts';
 import type { Emitter, GeneratedFile } from './emitter.ts';
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, SpecPointer, TypeModel } from '../model/types.ts';
@@ -175,12 +175,13 @@ function quoteText(text: string): string {
 }
 
 /**
- * The text the runtime turns into a message (see `messageAt` in src/runtime/report.ts): with a
- * subject (a field), "username is required"; without (the value itself, an array item), the
- * reason alone with a leading space, to follow the path the runtime writes.
+ * The text the runtime turns into a message (see `messageAt` in src/runtime/report.ts): the
+ * reason only, with a leading space, " is required". The runtime writes the location in front
+ * ("username", "data[0].call_handler"), so the same few reasons repeat throughout the module
+ * and compress to almost nothing: this keeps the shipped package small.
  */
-function messageText(subject: string | undefined, reason: string): string {
-  return subject === undefined ? ` ${reason}` : `${subject} ${reason}`;
+function messageText(reason: string): string {
+  return ` ${reason}`;
 }
 
 /** Code for the path one key below `parentPath` (itself code): `pathTo(path, 'data')`. */
@@ -203,12 +204,11 @@ function writeValueCheck(
   valueName: string,
   parentPath: string,
   key: string,
-  subject: string | undefined,
   depth: number,
 ): void {
   const ptr = literal(type.pointer);
   const nullGuard = type.nullable ? `${valueName} !== null` : '';
-  const text = (reason: string): string => literal(messageText(subject, reason));
+  const text = (reason: string): string => literal(messageText(reason));
   const reportType = (expected: string): string =>
     `issues = wrongType(issues, ${parentPath}, ${key}, ${text(`must be ${expectedType(type, expected)}`)}, ${valueName}, ${ptr});`;
   const orNull = (test: string): string => (nullGuard ? `${test} && ${nullGuard}` : test);
@@ -221,8 +221,7 @@ function writeValueCheck(
           for (const v of type.enum!.values) w.writeLine(`case ${literal(v)}:`);
           w.indent().write('break;').newLine();
           w.writeLine('default:');
-          const allowed = `must be one of ${type.enum!.values.map(quoteText).join(', ')}${type.nullable ? ' or null' : ''}`;
-          const report = `issues = notInEnum(issues, ${parentPath}, ${key}, ${valuesConst}, ${text(allowed)}, ${valueName}, ${literal(constants.enumPointer(type.enum!.name))});`;
+          const report = `issues = notInEnum(issues, ${parentPath}, ${key}, ${valuesConst}, ${type.nullable}, ${valueName}, ${literal(constants.enumPointer(type.enum!.name))});`;
           if (nullGuard) w.indent().write(`if (${nullGuard}) ${report}`).newLine();
           else w.indent().write(report).newLine();
         });
@@ -281,7 +280,7 @@ function writeValueCheck(
         }
         w.write(`for (let ${index} = 0; ${index} < ${valueName}.length; ${index}++)`).block(() => {
           w.writeLine(`const ${item}: unknown = ${valueName}[${index}];`);
-          writeValueCheck(w, constants, type.items, item, itemPath, index, undefined, depth + 1);
+          writeValueCheck(w, constants, type.items, item, itemPath, index, depth + 1);
         });
       });
       w.write(` else${nullGuard ? ` if (${nullGuard})` : ''}`).inlineBlock(() => w.writeLine(reportType('an array')));
@@ -319,9 +318,10 @@ function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, locals:
         const first = rule.alternatives[0]!;
         const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
         const others = rule.alternatives.slice(1).map(names);
+        // The runtime writes the first field's location in front of this text.
         const message =
-          `${names(first)}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''} ${first.length > 1 ? 'are' : 'is'} required` +
-          ` when ${rules.discriminator} is '${rule.handler}'`;
+          `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''}` +
+          ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is '${rule.handler}'`;
         w.writeLine(
           `if (${unmet}) issues = missingForHandler(issues, path, ${literal(first[0]!)}, ${literal(rule.handler)}, ${literal(message)}, ${literal(rule.pointer)});`,
         );
@@ -356,7 +356,7 @@ function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldG
   for (const field of group.fields) {
     const name = locals.get(field.name)!;
     // Like Ajv, a key whose value is undefined counts as absent.
-    w.write(`if (${name} !== undefined)`).block(() => writeValueCheck(w, constants, field.type, name, 'path', literal(field.name), subjectOf(field.name), 0));
+    w.write(`if (${name} !== undefined)`).block(() => writeValueCheck(w, constants, field.type, name, 'path', literal(field.name), 0));
   }
   if (group.handlerRules) writeHandlerRules(w, group.handlerRules, locals);
   w.writeLine('return issues;');
@@ -370,7 +370,7 @@ function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldG
   const requiredPointer = `${schema.pointer}/required`;
   for (const field of schema.fields.filter((f) => f.required)) {
     w.writeLine(
-      `if (${propertyAccess('object', field.name)} === undefined) issues = missing(issues, path, ${literal(field.name)}, ${literal(messageText(subjectOf(field.name), 'is required'))}, ${literal(requiredPointer)});`,
+      `if (${propertyAccess('object', field.name)} === undefined) issues = missing(issues, path, ${literal(field.name)}, ${literal(messageText('is required'))}, ${literal(requiredPointer)});`,
     );
   }
   w.writeLine(`issues = ${fieldCheckName(group)}(object, path, issues);`);
@@ -385,7 +385,10 @@ function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldG
 }
 
 /** The generated module's text, formatted by ts-morph. */
-export function renderValidators(model: ApiModel, specHash: string): string {
+export async function renderValidators(model: ApiModel, specHash: string): Promise<string> {
+  // Loaded here, not at the top: ts-morph brings its own TypeScript compiler, slow to load
+  // (see `Emitter.preload`).
+  const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = await import('ts-morph');
   const publicNames = publicSchemaNames(model);
   const schemas = reachableSchemas(model, publicNames);
   const { groups, groupOf } = planGroups(schemas);
@@ -520,5 +523,6 @@ export function renderValidators(model: ApiModel, specHash: string): string {
 export const validatorsEmitter: Emitter = {
   name: 'validators (ts-morph)',
   owns: [VALIDATORS_DIR],
-  emit: ({ model, specHash }): GeneratedFile[] => [{ path: VALIDATORS_PATH, contents: renderValidators(model, specHash) }],
+  preload: ['ts-morph'],
+  emit: async ({ model, specHash }): Promise<GeneratedFile[]> => [{ path: VALIDATORS_PATH, contents: await renderValidators(model, specHash) }],
 };

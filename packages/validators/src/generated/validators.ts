@@ -66,16 +66,16 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
   const next = object.next;
   const prev = object.prev;
   if (self !== undefined) {
-    if (typeof self !== 'string') issues = wrongType(issues, path, 'self', 'self must be a string', self, '#/components/schemas/PaginationLinks/properties/self');
+    if (typeof self !== 'string') issues = wrongType(issues, path, 'self', ' must be a string', self, '#/components/schemas/PaginationLinks/properties/self');
   }
   if (first !== undefined) {
-    if (typeof first !== 'string') issues = wrongType(issues, path, 'first', 'first must be a string', first, '#/components/schemas/PaginationLinks/properties/first');
+    if (typeof first !== 'string') issues = wrongType(issues, path, 'first', ' must be a string', first, '#/components/schemas/PaginationLinks/properties/first');
   }
   if (next !== undefined) {
-    if (typeof next !== 'string') issues = wrongType(issues, path, 'next', 'next must be a string', next, '#/components/schemas/PaginationLinks/properties/next');
+    if (typeof next !== 'string') issues = wrongType(issues, path, 'next', ' must be a string', next, '#/components/schemas/PaginationLinks/properties/next');
   }
   if (prev !== undefined) {
-    if (typeof prev !== 'string') issues = wrongType(issues, path, 'prev', 'prev must be a string', prev, '#/components/schemas/PaginationLinks/properties/prev');
+    if (typeof prev !== 'string') issues = wrongType(issues, path, 'prev', ' must be a string', prev, '#/components/schemas/PaginationLinks/properties/prev');
   }
   return issues;
 }
@@ -111,23 +111,23 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
   const callFlowVersion = object.call_flow_version;
   const callAiAgentId = object.call_ai_agent_id;
   if (type !== undefined) {
-    if (typeof type !== 'string') issues = wrongType(issues, path, 'type', 'type must be a string', type, '#/components/schemas/SipEndpoint/properties/type');
+    if (typeof type !== 'string') issues = wrongType(issues, path, 'type', ' must be a string', type, '#/components/schemas/SipEndpoint/properties/type');
   }
   if (id !== undefined) {
     if (typeof id !== 'string') {
-      issues = wrongType(issues, path, 'id', 'id must be a string', id, '#/components/schemas/SipEndpoint/properties/id');
+      issues = wrongType(issues, path, 'id', ' must be a string', id, '#/components/schemas/SipEndpoint/properties/id');
     } else {
-      if (!isUuid(id)) issues = badFormat(issues, path, 'id', 'id must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpoint/properties/id');
+      if (!isUuid(id)) issues = badFormat(issues, path, 'id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpoint/properties/id');
     }
   }
   if (username !== undefined) {
-    if (typeof username !== 'string') issues = wrongType(issues, path, 'username', 'username must be a string', username, '#/components/schemas/SipEndpoint/properties/username');
+    if (typeof username !== 'string') issues = wrongType(issues, path, 'username', ' must be a string', username, '#/components/schemas/SipEndpoint/properties/username');
   }
   if (callerId !== undefined) {
-    if (typeof callerId !== 'string' && callerId !== null) issues = wrongType(issues, path, 'caller_id', 'caller_id must be a string or null', callerId, '#/components/schemas/SipEndpoint/properties/caller_id');
+    if (typeof callerId !== 'string' && callerId !== null) issues = wrongType(issues, path, 'caller_id', ' must be a string or null', callerId, '#/components/schemas/SipEndpoint/properties/caller_id');
   }
   if (sendAs !== undefined) {
-    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', 'send_as must be a string', sendAs, '#/components/schemas/SipEndpoint/properties/send_as');
+    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', ' must be a string', sendAs, '#/components/schemas/SipEndpoint/properties/send_as');
   }
   if (ciphers !== undefined) {
     if (Array.isArray(ciphers)) {
@@ -136,7 +136,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
         if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/ciphers/items');
       }
     } else {
-      issues = wrongType(issues, path, 'ciphers', 'ciphers must be an array', ciphers, '#/components/schemas/SipEndpoint/properties/ciphers');
+      issues = wrongType(issues, path, 'ciphers', ' must be an array', ciphers, '#/components/schemas/SipEndpoint/properties/ciphers');
     }
   }
   if (codecs !== undefined) {
@@ -146,71 +146,71 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
         if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/codecs/items');
       }
     } else {
-      issues = wrongType(issues, path, 'codecs', 'codecs must be an array', codecs, '#/components/schemas/SipEndpoint/properties/codecs');
+      issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpoint/properties/codecs');
     }
   }
   if (encryption !== undefined) {
-    if (typeof encryption !== 'string') issues = wrongType(issues, path, 'encryption', 'encryption must be a string', encryption, '#/components/schemas/SipEndpoint/properties/encryption');
+    if (typeof encryption !== 'string') issues = wrongType(issues, path, 'encryption', ' must be a string', encryption, '#/components/schemas/SipEndpoint/properties/encryption');
   }
   if (callHandler !== undefined) {
-    if (typeof callHandler !== 'string' && callHandler !== null) issues = wrongType(issues, path, 'call_handler', 'call_handler must be a string or null', callHandler, '#/components/schemas/SipEndpoint/properties/call_handler');
+    if (typeof callHandler !== 'string' && callHandler !== null) issues = wrongType(issues, path, 'call_handler', ' must be a string or null', callHandler, '#/components/schemas/SipEndpoint/properties/call_handler');
   }
   if (callingHandlerResourceId !== undefined) {
-    if (typeof callingHandlerResourceId !== 'string' && callingHandlerResourceId !== null) issues = wrongType(issues, path, 'calling_handler_resource_id', 'calling_handler_resource_id must be a string or null', callingHandlerResourceId, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
+    if (typeof callingHandlerResourceId !== 'string' && callingHandlerResourceId !== null) issues = wrongType(issues, path, 'calling_handler_resource_id', ' must be a string or null', callingHandlerResourceId, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
   }
   if (callRequestUrl !== undefined) {
-    if (typeof callRequestUrl !== 'string' && callRequestUrl !== null) issues = wrongType(issues, path, 'call_request_url', 'call_request_url must be a string or null', callRequestUrl, '#/components/schemas/SipEndpoint/properties/call_request_url');
+    if (typeof callRequestUrl !== 'string' && callRequestUrl !== null) issues = wrongType(issues, path, 'call_request_url', ' must be a string or null', callRequestUrl, '#/components/schemas/SipEndpoint/properties/call_request_url');
   }
   if (callRequestMethod !== undefined) {
-    if (typeof callRequestMethod !== 'string' && callRequestMethod !== null) issues = wrongType(issues, path, 'call_request_method', 'call_request_method must be a string or null', callRequestMethod, '#/components/schemas/SipEndpoint/properties/call_request_method');
+    if (typeof callRequestMethod !== 'string' && callRequestMethod !== null) issues = wrongType(issues, path, 'call_request_method', ' must be a string or null', callRequestMethod, '#/components/schemas/SipEndpoint/properties/call_request_method');
   }
   if (callFallbackUrl !== undefined) {
-    if (typeof callFallbackUrl !== 'string' && callFallbackUrl !== null) issues = wrongType(issues, path, 'call_fallback_url', 'call_fallback_url must be a string or null', callFallbackUrl, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
+    if (typeof callFallbackUrl !== 'string' && callFallbackUrl !== null) issues = wrongType(issues, path, 'call_fallback_url', ' must be a string or null', callFallbackUrl, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
   }
   if (callFallbackMethod !== undefined) {
-    if (typeof callFallbackMethod !== 'string' && callFallbackMethod !== null) issues = wrongType(issues, path, 'call_fallback_method', 'call_fallback_method must be a string or null', callFallbackMethod, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
+    if (typeof callFallbackMethod !== 'string' && callFallbackMethod !== null) issues = wrongType(issues, path, 'call_fallback_method', ' must be a string or null', callFallbackMethod, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
   }
   if (callStatusCallbackUrl !== undefined) {
-    if (typeof callStatusCallbackUrl !== 'string' && callStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_status_callback_url', 'call_status_callback_url must be a string or null', callStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
+    if (typeof callStatusCallbackUrl !== 'string' && callStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_status_callback_url', ' must be a string or null', callStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
   }
   if (callStatusCallbackMethod !== undefined) {
-    if (typeof callStatusCallbackMethod !== 'string' && callStatusCallbackMethod !== null) issues = wrongType(issues, path, 'call_status_callback_method', 'call_status_callback_method must be a string or null', callStatusCallbackMethod, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
+    if (typeof callStatusCallbackMethod !== 'string' && callStatusCallbackMethod !== null) issues = wrongType(issues, path, 'call_status_callback_method', ' must be a string or null', callStatusCallbackMethod, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
   }
   if (callLamlApplicationId !== undefined) {
-    if (typeof callLamlApplicationId !== 'string' && callLamlApplicationId !== null) issues = wrongType(issues, path, 'call_laml_application_id', 'call_laml_application_id must be a string or null', callLamlApplicationId, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
+    if (typeof callLamlApplicationId !== 'string' && callLamlApplicationId !== null) issues = wrongType(issues, path, 'call_laml_application_id', ' must be a string or null', callLamlApplicationId, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
   }
   if (callDialogflowAgentId !== undefined) {
-    if (typeof callDialogflowAgentId !== 'string' && callDialogflowAgentId !== null) issues = wrongType(issues, path, 'call_dialogflow_agent_id', 'call_dialogflow_agent_id must be a string or null', callDialogflowAgentId, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
+    if (typeof callDialogflowAgentId !== 'string' && callDialogflowAgentId !== null) issues = wrongType(issues, path, 'call_dialogflow_agent_id', ' must be a string or null', callDialogflowAgentId, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
   }
   if (callRelayTopic !== undefined) {
-    if (typeof callRelayTopic !== 'string' && callRelayTopic !== null) issues = wrongType(issues, path, 'call_relay_topic', 'call_relay_topic must be a string or null', callRelayTopic, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
+    if (typeof callRelayTopic !== 'string' && callRelayTopic !== null) issues = wrongType(issues, path, 'call_relay_topic', ' must be a string or null', callRelayTopic, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
   }
   if (callRelayTopicStatusCallbackUrl !== undefined) {
-    if (typeof callRelayTopicStatusCallbackUrl !== 'string' && callRelayTopicStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', 'call_relay_topic_status_callback_url must be a string or null', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
+    if (typeof callRelayTopicStatusCallbackUrl !== 'string' && callRelayTopicStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', ' must be a string or null', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
   }
   if (callRelayContext !== undefined) {
-    if (typeof callRelayContext !== 'string' && callRelayContext !== null) issues = wrongType(issues, path, 'call_relay_context', 'call_relay_context must be a string or null', callRelayContext, '#/components/schemas/SipEndpoint/properties/call_relay_context');
+    if (typeof callRelayContext !== 'string' && callRelayContext !== null) issues = wrongType(issues, path, 'call_relay_context', ' must be a string or null', callRelayContext, '#/components/schemas/SipEndpoint/properties/call_relay_context');
   }
   if (callRelayContextStatusCallbackUrl !== undefined) {
-    if (typeof callRelayContextStatusCallbackUrl !== 'string' && callRelayContextStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_context_status_callback_url', 'call_relay_context_status_callback_url must be a string or null', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
+    if (typeof callRelayContextStatusCallbackUrl !== 'string' && callRelayContextStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_context_status_callback_url', ' must be a string or null', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
   }
   if (callRelayApplication !== undefined) {
-    if (typeof callRelayApplication !== 'string' && callRelayApplication !== null) issues = wrongType(issues, path, 'call_relay_application', 'call_relay_application must be a string or null', callRelayApplication, '#/components/schemas/SipEndpoint/properties/call_relay_application');
+    if (typeof callRelayApplication !== 'string' && callRelayApplication !== null) issues = wrongType(issues, path, 'call_relay_application', ' must be a string or null', callRelayApplication, '#/components/schemas/SipEndpoint/properties/call_relay_application');
   }
   if (callRelayScriptUrl !== undefined) {
-    if (typeof callRelayScriptUrl !== 'string' && callRelayScriptUrl !== null) issues = wrongType(issues, path, 'call_relay_script_url', 'call_relay_script_url must be a string or null', callRelayScriptUrl, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
+    if (typeof callRelayScriptUrl !== 'string' && callRelayScriptUrl !== null) issues = wrongType(issues, path, 'call_relay_script_url', ' must be a string or null', callRelayScriptUrl, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
   }
   if (callVideoRoomId !== undefined) {
-    if (typeof callVideoRoomId !== 'string' && callVideoRoomId !== null) issues = wrongType(issues, path, 'call_video_room_id', 'call_video_room_id must be a string or null', callVideoRoomId, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
+    if (typeof callVideoRoomId !== 'string' && callVideoRoomId !== null) issues = wrongType(issues, path, 'call_video_room_id', ' must be a string or null', callVideoRoomId, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
   }
   if (callFlowId !== undefined) {
-    if (typeof callFlowId !== 'string' && callFlowId !== null) issues = wrongType(issues, path, 'call_flow_id', 'call_flow_id must be a string or null', callFlowId, '#/components/schemas/SipEndpoint/properties/call_flow_id');
+    if (typeof callFlowId !== 'string' && callFlowId !== null) issues = wrongType(issues, path, 'call_flow_id', ' must be a string or null', callFlowId, '#/components/schemas/SipEndpoint/properties/call_flow_id');
   }
   if (callFlowVersion !== undefined) {
-    if (typeof callFlowVersion !== 'string' && callFlowVersion !== null) issues = wrongType(issues, path, 'call_flow_version', 'call_flow_version must be a string or null', callFlowVersion, '#/components/schemas/SipEndpoint/properties/call_flow_version');
+    if (typeof callFlowVersion !== 'string' && callFlowVersion !== null) issues = wrongType(issues, path, 'call_flow_version', ' must be a string or null', callFlowVersion, '#/components/schemas/SipEndpoint/properties/call_flow_version');
   }
   if (callAiAgentId !== undefined) {
-    if (typeof callAiAgentId !== 'string' && callAiAgentId !== null) issues = wrongType(issues, path, 'call_ai_agent_id', 'call_ai_agent_id must be a string or null', callAiAgentId, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
+    if (typeof callAiAgentId !== 'string' && callAiAgentId !== null) issues = wrongType(issues, path, 'call_ai_agent_id', ' must be a string or null', callAiAgentId, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
   }
   return issues;
 }
@@ -229,7 +229,7 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
         issues = checkSipEndpoint(item0, pathTo(pathTo(path, 'data'), i0), issues);
       }
     } else {
-      issues = wrongType(issues, path, 'data', 'data must be an array', data, '#/components/schemas/SipEndpointListResponse/properties/data');
+      issues = wrongType(issues, path, 'data', ' must be an array', data, '#/components/schemas/SipEndpointListResponse/properties/data');
     }
   }
   return issues;
@@ -265,19 +265,19 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
   const callAiAgentId = object.call_ai_agent_id;
   if (username !== undefined) {
     if (typeof username !== 'string') {
-      issues = wrongType(issues, path, 'username', 'username must be a string', username, '#/components/schemas/SipEndpointFields/properties/username');
+      issues = wrongType(issues, path, 'username', ' must be a string', username, '#/components/schemas/SipEndpointFields/properties/username');
     } else {
-      if (!USERNAME_PATTERN.test(username)) issues = noMatch(issues, path, 'username', 'username does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
+      if (!USERNAME_PATTERN.test(username)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
     }
   }
   if (password !== undefined) {
-    if (typeof password !== 'string') issues = wrongType(issues, path, 'password', 'password must be a string', password, '#/components/schemas/SipEndpointFields/properties/password');
+    if (typeof password !== 'string') issues = wrongType(issues, path, 'password', ' must be a string', password, '#/components/schemas/SipEndpointFields/properties/password');
   }
   if (callerId !== undefined) {
-    if (typeof callerId !== 'string') issues = wrongType(issues, path, 'caller_id', 'caller_id must be a string', callerId, '#/components/schemas/SipEndpointFields/properties/caller_id');
+    if (typeof callerId !== 'string') issues = wrongType(issues, path, 'caller_id', ' must be a string', callerId, '#/components/schemas/SipEndpointFields/properties/caller_id');
   }
   if (sendAs !== undefined) {
-    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', 'send_as must be a string', sendAs, '#/components/schemas/SipEndpointFields/properties/send_as');
+    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', ' must be a string', sendAs, '#/components/schemas/SipEndpointFields/properties/send_as');
   }
   if (ciphers !== undefined) {
     if (Array.isArray(ciphers)) {
@@ -291,11 +291,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
           case 'AES_CM_128_HMAC_SHA1_32':
             break;
           default:
-            issues = notInEnum(issues, pathTo(path, 'ciphers'), i0, CIPHER_VALUES, ' must be one of \'AEAD_AES_256_GCM_8\', \'AES_256_CM_HMAC_SHA1_80\', \'AES_CM_128_HMAC_SHA1_80\', \'AES_256_CM_HMAC_SHA1_32\', \'AES_CM_128_HMAC_SHA1_32\'', item0, '#/components/schemas/Cipher/enum');
+            issues = notInEnum(issues, pathTo(path, 'ciphers'), i0, CIPHER_VALUES, false, item0, '#/components/schemas/Cipher/enum');
         }
       }
     } else {
-      issues = wrongType(issues, path, 'ciphers', 'ciphers must be an array', ciphers, '#/components/schemas/SipEndpointFields/properties/ciphers');
+      issues = wrongType(issues, path, 'ciphers', ' must be an array', ciphers, '#/components/schemas/SipEndpointFields/properties/ciphers');
     }
   }
   if (codecs !== undefined) {
@@ -312,11 +312,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
           case 'H264':
             break;
           default:
-            issues = notInEnum(issues, pathTo(path, 'codecs'), i0, CODEC_VALUES, ' must be one of \'OPUS\', \'G722\', \'PCMU\', \'PCMA\', \'G729\', \'VP8\', \'H264\'', item0, '#/components/schemas/Codec/enum');
+            issues = notInEnum(issues, pathTo(path, 'codecs'), i0, CODEC_VALUES, false, item0, '#/components/schemas/Codec/enum');
         }
       }
     } else {
-      issues = wrongType(issues, path, 'codecs', 'codecs must be an array', codecs, '#/components/schemas/SipEndpointFields/properties/codecs');
+      issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpointFields/properties/codecs');
     }
   }
   if (encryption !== undefined) {
@@ -326,7 +326,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'optional':
         break;
       default:
-        issues = notInEnum(issues, path, 'encryption', ENCRYPTION_VALUES, 'encryption must be one of \'default\', \'required\', \'optional\'', encryption, '#/components/schemas/Encryption/enum');
+        issues = notInEnum(issues, path, 'encryption', ENCRYPTION_VALUES, false, encryption, '#/components/schemas/Encryption/enum');
     }
   }
   if (callHandler !== undefined) {
@@ -344,14 +344,14 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'ai_agent':
         break;
       default:
-        issues = notInEnum(issues, path, 'call_handler', CALL_HANDLER_VALUES, 'call_handler must be one of \'relay_context\', \'relay_topic\', \'relay_application\', \'relay_connector\', \'relay_script\', \'laml_webhooks\', \'laml_application\', \'dialogflow\', \'video_room\', \'call_flow\', \'ai_agent\'', callHandler, '#/components/schemas/CallHandler/enum');
+        issues = notInEnum(issues, path, 'call_handler', CALL_HANDLER_VALUES, false, callHandler, '#/components/schemas/CallHandler/enum');
     }
   }
   if (callRequestUrl !== undefined) {
     if (typeof callRequestUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_request_url', 'call_request_url must be a string', callRequestUrl, '#/components/schemas/SipEndpointFields/properties/call_request_url');
+      issues = wrongType(issues, path, 'call_request_url', ' must be a string', callRequestUrl, '#/components/schemas/SipEndpointFields/properties/call_request_url');
     } else {
-      if (!isUri(callRequestUrl)) issues = badFormat(issues, path, 'call_request_url', 'call_request_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_request_url');
+      if (!isUri(callRequestUrl)) issues = badFormat(issues, path, 'call_request_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_request_url');
     }
   }
   if (callRequestMethod !== undefined) {
@@ -360,14 +360,14 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'POST':
         break;
       default:
-        issues = notInEnum(issues, path, 'call_request_method', HTTP_METHOD_VALUES, 'call_request_method must be one of \'GET\', \'POST\'', callRequestMethod, '#/components/schemas/HttpMethod/enum');
+        issues = notInEnum(issues, path, 'call_request_method', HTTP_METHOD_VALUES, false, callRequestMethod, '#/components/schemas/HttpMethod/enum');
     }
   }
   if (callFallbackUrl !== undefined) {
     if (typeof callFallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_fallback_url', 'call_fallback_url must be a string', callFallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
+      issues = wrongType(issues, path, 'call_fallback_url', ' must be a string', callFallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
     } else {
-      if (!isUri(callFallbackUrl)) issues = badFormat(issues, path, 'call_fallback_url', 'call_fallback_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
+      if (!isUri(callFallbackUrl)) issues = badFormat(issues, path, 'call_fallback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
     }
   }
   if (callFallbackMethod !== undefined) {
@@ -376,14 +376,14 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'POST':
         break;
       default:
-        issues = notInEnum(issues, path, 'call_fallback_method', HTTP_METHOD_VALUES, 'call_fallback_method must be one of \'GET\', \'POST\'', callFallbackMethod, '#/components/schemas/HttpMethod/enum');
+        issues = notInEnum(issues, path, 'call_fallback_method', HTTP_METHOD_VALUES, false, callFallbackMethod, '#/components/schemas/HttpMethod/enum');
     }
   }
   if (callStatusCallbackUrl !== undefined) {
     if (typeof callStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_status_callback_url', 'call_status_callback_url must be a string', callStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
+      issues = wrongType(issues, path, 'call_status_callback_url', ' must be a string', callStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
     } else {
-      if (!isUri(callStatusCallbackUrl)) issues = badFormat(issues, path, 'call_status_callback_url', 'call_status_callback_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
+      if (!isUri(callStatusCallbackUrl)) issues = badFormat(issues, path, 'call_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
     }
   }
   if (callStatusCallbackMethod !== undefined) {
@@ -392,57 +392,57 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'POST':
         break;
       default:
-        issues = notInEnum(issues, path, 'call_status_callback_method', HTTP_METHOD_VALUES, 'call_status_callback_method must be one of \'GET\', \'POST\'', callStatusCallbackMethod, '#/components/schemas/HttpMethod/enum');
+        issues = notInEnum(issues, path, 'call_status_callback_method', HTTP_METHOD_VALUES, false, callStatusCallbackMethod, '#/components/schemas/HttpMethod/enum');
     }
   }
   if (callLamlApplicationId !== undefined) {
-    if (typeof callLamlApplicationId !== 'string') issues = wrongType(issues, path, 'call_laml_application_id', 'call_laml_application_id must be a string', callLamlApplicationId, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
+    if (typeof callLamlApplicationId !== 'string') issues = wrongType(issues, path, 'call_laml_application_id', ' must be a string', callLamlApplicationId, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
   }
   if (callDialogflowAgentId !== undefined) {
-    if (typeof callDialogflowAgentId !== 'string') issues = wrongType(issues, path, 'call_dialogflow_agent_id', 'call_dialogflow_agent_id must be a string', callDialogflowAgentId, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
+    if (typeof callDialogflowAgentId !== 'string') issues = wrongType(issues, path, 'call_dialogflow_agent_id', ' must be a string', callDialogflowAgentId, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
   }
   if (callRelayTopic !== undefined) {
-    if (typeof callRelayTopic !== 'string') issues = wrongType(issues, path, 'call_relay_topic', 'call_relay_topic must be a string', callRelayTopic, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
+    if (typeof callRelayTopic !== 'string') issues = wrongType(issues, path, 'call_relay_topic', ' must be a string', callRelayTopic, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
   }
   if (callRelayTopicStatusCallbackUrl !== undefined) {
     if (typeof callRelayTopicStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', 'call_relay_topic_status_callback_url must be a string', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
+      issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', ' must be a string', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
     } else {
-      if (!isUri(callRelayTopicStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_topic_status_callback_url', 'call_relay_topic_status_callback_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
+      if (!isUri(callRelayTopicStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_topic_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
     }
   }
   if (callRelayContext !== undefined) {
-    if (typeof callRelayContext !== 'string') issues = wrongType(issues, path, 'call_relay_context', 'call_relay_context must be a string', callRelayContext, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
+    if (typeof callRelayContext !== 'string') issues = wrongType(issues, path, 'call_relay_context', ' must be a string', callRelayContext, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
   }
   if (callRelayContextStatusCallbackUrl !== undefined) {
     if (typeof callRelayContextStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_context_status_callback_url', 'call_relay_context_status_callback_url must be a string', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
+      issues = wrongType(issues, path, 'call_relay_context_status_callback_url', ' must be a string', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
     } else {
-      if (!isUri(callRelayContextStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_context_status_callback_url', 'call_relay_context_status_callback_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
+      if (!isUri(callRelayContextStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_context_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
     }
   }
   if (callRelayApplication !== undefined) {
-    if (typeof callRelayApplication !== 'string') issues = wrongType(issues, path, 'call_relay_application', 'call_relay_application must be a string', callRelayApplication, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
+    if (typeof callRelayApplication !== 'string') issues = wrongType(issues, path, 'call_relay_application', ' must be a string', callRelayApplication, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
   }
   if (callRelayScriptUrl !== undefined) {
     if (typeof callRelayScriptUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_script_url', 'call_relay_script_url must be a string', callRelayScriptUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
+      issues = wrongType(issues, path, 'call_relay_script_url', ' must be a string', callRelayScriptUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
     } else {
-      if (!isUri(callRelayScriptUrl)) issues = badFormat(issues, path, 'call_relay_script_url', 'call_relay_script_url must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
+      if (!isUri(callRelayScriptUrl)) issues = badFormat(issues, path, 'call_relay_script_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
     }
   }
   if (callVideoRoomId !== undefined) {
     if (typeof callVideoRoomId !== 'string') {
-      issues = wrongType(issues, path, 'call_video_room_id', 'call_video_room_id must be a string', callVideoRoomId, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
+      issues = wrongType(issues, path, 'call_video_room_id', ' must be a string', callVideoRoomId, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
     } else {
-      if (!isUuid(callVideoRoomId)) issues = badFormat(issues, path, 'call_video_room_id', 'call_video_room_id must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
+      if (!isUuid(callVideoRoomId)) issues = badFormat(issues, path, 'call_video_room_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
     }
   }
   if (callFlowId !== undefined) {
     if (typeof callFlowId !== 'string') {
-      issues = wrongType(issues, path, 'call_flow_id', 'call_flow_id must be a string', callFlowId, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
+      issues = wrongType(issues, path, 'call_flow_id', ' must be a string', callFlowId, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
     } else {
-      if (!isUuid(callFlowId)) issues = badFormat(issues, path, 'call_flow_id', 'call_flow_id must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_flow_id');
+      if (!isUuid(callFlowId)) issues = badFormat(issues, path, 'call_flow_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_flow_id');
     }
   }
   if (callFlowVersion !== undefined) {
@@ -451,47 +451,47 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       case 'current_deployed':
         break;
       default:
-        issues = notInEnum(issues, path, 'call_flow_version', CALL_FLOW_VERSION_VALUES, 'call_flow_version must be one of \'working_copy\', \'current_deployed\'', callFlowVersion, '#/components/schemas/CallFlowVersion/enum');
+        issues = notInEnum(issues, path, 'call_flow_version', CALL_FLOW_VERSION_VALUES, false, callFlowVersion, '#/components/schemas/CallFlowVersion/enum');
     }
   }
   if (callAiAgentId !== undefined) {
     if (typeof callAiAgentId !== 'string') {
-      issues = wrongType(issues, path, 'call_ai_agent_id', 'call_ai_agent_id must be a string', callAiAgentId, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
+      issues = wrongType(issues, path, 'call_ai_agent_id', ' must be a string', callAiAgentId, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
     } else {
-      if (!isUuid(callAiAgentId)) issues = badFormat(issues, path, 'call_ai_agent_id', 'call_ai_agent_id must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
+      if (!isUuid(callAiAgentId)) issues = badFormat(issues, path, 'call_ai_agent_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
     }
   }
   // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
   switch (callHandler) {
     case 'relay_context':
-      if (callRelayContext === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_context', 'relay_context', 'call_relay_context (or call_relay_application) is required when call_handler is \'relay_context\'', '#/components/schemas/SipEndpointFields/allOf/4/then');
+      if (callRelayContext === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_context', 'relay_context', ' (or call_relay_application) is required when call_handler is \'relay_context\'', '#/components/schemas/SipEndpointFields/allOf/4/then');
       break;
     case 'relay_topic':
-      if (callRelayTopic === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_topic', 'relay_topic', 'call_relay_topic (or call_relay_application) is required when call_handler is \'relay_topic\'', '#/components/schemas/SipEndpointFields/allOf/3/then');
+      if (callRelayTopic === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_topic', 'relay_topic', ' (or call_relay_application) is required when call_handler is \'relay_topic\'', '#/components/schemas/SipEndpointFields/allOf/3/then');
       break;
     case 'relay_application':
-      if (callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_application', 'relay_application', 'call_relay_application is required when call_handler is \'relay_application\'', '#/components/schemas/SipEndpointFields/allOf/5/then');
+      if (callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_application', 'relay_application', ' is required when call_handler is \'relay_application\'', '#/components/schemas/SipEndpointFields/allOf/5/then');
       break;
     case 'relay_script':
-      if (callRelayScriptUrl === undefined) issues = missingForHandler(issues, path, 'call_relay_script_url', 'relay_script', 'call_relay_script_url is required when call_handler is \'relay_script\'', '#/components/schemas/SipEndpointFields/allOf/6/then');
+      if (callRelayScriptUrl === undefined) issues = missingForHandler(issues, path, 'call_relay_script_url', 'relay_script', ' is required when call_handler is \'relay_script\'', '#/components/schemas/SipEndpointFields/allOf/6/then');
       break;
     case 'laml_webhooks':
-      if (callRequestUrl === undefined) issues = missingForHandler(issues, path, 'call_request_url', 'laml_webhooks', 'call_request_url is required when call_handler is \'laml_webhooks\'', '#/components/schemas/SipEndpointFields/allOf/0/then');
+      if (callRequestUrl === undefined) issues = missingForHandler(issues, path, 'call_request_url', 'laml_webhooks', ' is required when call_handler is \'laml_webhooks\'', '#/components/schemas/SipEndpointFields/allOf/0/then');
       break;
     case 'laml_application':
-      if (callLamlApplicationId === undefined) issues = missingForHandler(issues, path, 'call_laml_application_id', 'laml_application', 'call_laml_application_id is required when call_handler is \'laml_application\'', '#/components/schemas/SipEndpointFields/allOf/1/then');
+      if (callLamlApplicationId === undefined) issues = missingForHandler(issues, path, 'call_laml_application_id', 'laml_application', ' is required when call_handler is \'laml_application\'', '#/components/schemas/SipEndpointFields/allOf/1/then');
       break;
     case 'dialogflow':
-      if (callDialogflowAgentId === undefined) issues = missingForHandler(issues, path, 'call_dialogflow_agent_id', 'dialogflow', 'call_dialogflow_agent_id is required when call_handler is \'dialogflow\'', '#/components/schemas/SipEndpointFields/allOf/2/then');
+      if (callDialogflowAgentId === undefined) issues = missingForHandler(issues, path, 'call_dialogflow_agent_id', 'dialogflow', ' is required when call_handler is \'dialogflow\'', '#/components/schemas/SipEndpointFields/allOf/2/then');
       break;
     case 'video_room':
-      if (callVideoRoomId === undefined) issues = missingForHandler(issues, path, 'call_video_room_id', 'video_room', 'call_video_room_id is required when call_handler is \'video_room\'', '#/components/schemas/SipEndpointFields/allOf/7/then');
+      if (callVideoRoomId === undefined) issues = missingForHandler(issues, path, 'call_video_room_id', 'video_room', ' is required when call_handler is \'video_room\'', '#/components/schemas/SipEndpointFields/allOf/7/then');
       break;
     case 'call_flow':
-      if (callFlowId === undefined) issues = missingForHandler(issues, path, 'call_flow_id', 'call_flow', 'call_flow_id is required when call_handler is \'call_flow\'', '#/components/schemas/SipEndpointFields/allOf/8/then');
+      if (callFlowId === undefined) issues = missingForHandler(issues, path, 'call_flow_id', 'call_flow', ' is required when call_handler is \'call_flow\'', '#/components/schemas/SipEndpointFields/allOf/8/then');
       break;
     case 'ai_agent':
-      if (callAiAgentId === undefined) issues = missingForHandler(issues, path, 'call_ai_agent_id', 'ai_agent', 'call_ai_agent_id is required when call_handler is \'ai_agent\'', '#/components/schemas/SipEndpointFields/allOf/9/then');
+      if (callAiAgentId === undefined) issues = missingForHandler(issues, path, 'call_ai_agent_id', 'ai_agent', ' is required when call_handler is \'ai_agent\'', '#/components/schemas/SipEndpointFields/allOf/9/then');
       break;
   }
   return issues;
@@ -503,8 +503,8 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
     return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/PaginationLinks');
   }
   const object = value as Record<string, unknown>;
-  if (object.self === undefined) issues = missing(issues, path, 'self', 'self is required', '#/components/schemas/PaginationLinks/required');
-  if (object.first === undefined) issues = missing(issues, path, 'first', 'first is required', '#/components/schemas/PaginationLinks/required');
+  if (object.self === undefined) issues = missing(issues, path, 'self', ' is required', '#/components/schemas/PaginationLinks/required');
+  if (object.first === undefined) issues = missing(issues, path, 'first', ' is required', '#/components/schemas/PaginationLinks/required');
   issues = checkPaginationLinksFields(object, path, issues);
   return issues;
 }
@@ -515,27 +515,27 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
     return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/SipEndpoint');
   }
   const object = value as Record<string, unknown>;
-  if (object.id === undefined) issues = missing(issues, path, 'id', 'id is required', '#/components/schemas/SipEndpoint/required');
-  if (object.username === undefined) issues = missing(issues, path, 'username', 'username is required', '#/components/schemas/SipEndpoint/required');
-  if (object.caller_id === undefined) issues = missing(issues, path, 'caller_id', 'caller_id is required', '#/components/schemas/SipEndpoint/required');
-  if (object.send_as === undefined) issues = missing(issues, path, 'send_as', 'send_as is required', '#/components/schemas/SipEndpoint/required');
-  if (object.ciphers === undefined) issues = missing(issues, path, 'ciphers', 'ciphers is required', '#/components/schemas/SipEndpoint/required');
-  if (object.codecs === undefined) issues = missing(issues, path, 'codecs', 'codecs is required', '#/components/schemas/SipEndpoint/required');
-  if (object.encryption === undefined) issues = missing(issues, path, 'encryption', 'encryption is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_handler === undefined) issues = missing(issues, path, 'call_handler', 'call_handler is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_request_url === undefined) issues = missing(issues, path, 'call_request_url', 'call_request_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_request_method === undefined) issues = missing(issues, path, 'call_request_method', 'call_request_method is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_fallback_url === undefined) issues = missing(issues, path, 'call_fallback_url', 'call_fallback_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_fallback_method === undefined) issues = missing(issues, path, 'call_fallback_method', 'call_fallback_method is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_status_callback_url === undefined) issues = missing(issues, path, 'call_status_callback_url', 'call_status_callback_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_status_callback_method === undefined) issues = missing(issues, path, 'call_status_callback_method', 'call_status_callback_method is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_laml_application_id === undefined) issues = missing(issues, path, 'call_laml_application_id', 'call_laml_application_id is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_topic === undefined) issues = missing(issues, path, 'call_relay_topic', 'call_relay_topic is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_topic_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_topic_status_callback_url', 'call_relay_topic_status_callback_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_context === undefined) issues = missing(issues, path, 'call_relay_context', 'call_relay_context is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_context_status_callback_url', 'call_relay_context_status_callback_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_script_url === undefined) issues = missing(issues, path, 'call_relay_script_url', 'call_relay_script_url is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_video_room_id === undefined) issues = missing(issues, path, 'call_video_room_id', 'call_video_room_id is required', '#/components/schemas/SipEndpoint/required');
+  if (object.id === undefined) issues = missing(issues, path, 'id', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.username === undefined) issues = missing(issues, path, 'username', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.caller_id === undefined) issues = missing(issues, path, 'caller_id', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.send_as === undefined) issues = missing(issues, path, 'send_as', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.ciphers === undefined) issues = missing(issues, path, 'ciphers', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.codecs === undefined) issues = missing(issues, path, 'codecs', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.encryption === undefined) issues = missing(issues, path, 'encryption', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_handler === undefined) issues = missing(issues, path, 'call_handler', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_request_url === undefined) issues = missing(issues, path, 'call_request_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_request_method === undefined) issues = missing(issues, path, 'call_request_method', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_fallback_url === undefined) issues = missing(issues, path, 'call_fallback_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_fallback_method === undefined) issues = missing(issues, path, 'call_fallback_method', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_status_callback_url === undefined) issues = missing(issues, path, 'call_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_status_callback_method === undefined) issues = missing(issues, path, 'call_status_callback_method', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_laml_application_id === undefined) issues = missing(issues, path, 'call_laml_application_id', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_relay_topic === undefined) issues = missing(issues, path, 'call_relay_topic', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_relay_topic_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_topic_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_relay_context === undefined) issues = missing(issues, path, 'call_relay_context', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_context_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_relay_script_url === undefined) issues = missing(issues, path, 'call_relay_script_url', ' is required', '#/components/schemas/SipEndpoint/required');
+  if (object.call_video_room_id === undefined) issues = missing(issues, path, 'call_video_room_id', ' is required', '#/components/schemas/SipEndpoint/required');
   issues = checkSipEndpointFields(object, path, issues);
   return issues;
 }
@@ -546,8 +546,8 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
     return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/SipEndpointListResponse');
   }
   const object = value as Record<string, unknown>;
-  if (object.links === undefined) issues = missing(issues, path, 'links', 'links is required', '#/components/schemas/SipEndpointListResponse/required');
-  if (object.data === undefined) issues = missing(issues, path, 'data', 'data is required', '#/components/schemas/SipEndpointListResponse/required');
+  if (object.links === undefined) issues = missing(issues, path, 'links', ' is required', '#/components/schemas/SipEndpointListResponse/required');
+  if (object.data === undefined) issues = missing(issues, path, 'data', ' is required', '#/components/schemas/SipEndpointListResponse/required');
   issues = checkSipEndpointListResponseFields(object, path, issues);
   return issues;
 }
@@ -558,8 +558,8 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
     return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/CreateSipEndpointRequest');
   }
   const object = value as Record<string, unknown>;
-  if (object.username === undefined) issues = missing(issues, path, 'username', 'username is required', '#/components/schemas/CreateSipEndpointRequest/required');
-  if (object.password === undefined) issues = missing(issues, path, 'password', 'password is required', '#/components/schemas/CreateSipEndpointRequest/required');
+  if (object.username === undefined) issues = missing(issues, path, 'username', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
+  if (object.password === undefined) issues = missing(issues, path, 'password', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
   issues = checkSipEndpointFieldsFields(object, path, issues);
   for (const key in object) {
     if (!isSipEndpointFieldsField(key)) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, '#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties');

@@ -111,21 +111,19 @@ export function addIssue(issues: Issues, issue: ValidationIssue): ValidationIssu
 }
 
 /**
- * The message of an issue at `key` below `path`. The generator writes `text` from the spec:
- * for a field (string key) it names the field, "username is required"; for the value itself
- * (no key) or an array item (number key) it is the reason alone, " must be a string". Only the
- * part that depends on where the value sits is built here, so a root-level issue costs no
- * string work at all.
+ * The message of an issue at `issuePath`: its location, then the reason the generator wrote
+ * from the spec (" is required", " must be a string"). The location is built only here, on
+ * the path of a failed check.
  */
-function messageAt(path: IssuePath, key: string | number | undefined, text: string): string {
-  if (typeof key === 'string') return path.length === 0 ? text : `${formatPath(path)}${text.charCodeAt(0) === 91 ? '' : '.'}${text}`;
-  return typeof key === 'number' ? `${formatPath(path)}[${key}]${text}` : `${formatPath(path)}${text}`;
+function messageAt(issuePath: IssuePath, text: string): string {
+  return formatPath(issuePath) + text;
 }
 
 /** A field listed in the schema's `required` is absent (or `undefined`). `text`: "username is required". */
 export function missing(issues: Issues, path: IssuePath, key: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code: 'required', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+  const at = pathTo(path, key);
+  return addIssue(issues, { code: 'required', path: at, message: messageAt(at, text), specPointer });
 }
 
 /**
@@ -135,7 +133,8 @@ export function missing(issues: Issues, path: IssuePath, key: string, text: stri
  */
 export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code: 'required_for_handler', path: childPath(path, field), message: messageAt(path, field, text), specPointer, handler });
+  const at = pathTo(path, field);
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, text), specPointer, handler });
 }
 
 /** A property a strict (request) schema does not define. */
@@ -156,29 +155,31 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
 /** A value of the wrong JSON type. `text`: "password must be a string"; the received type is appended. */
 export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code: 'invalid_type', path: childPath(path, key), message: `${messageAt(path, key, text)}, got ${describeType(value)}`, specPointer });
+  const at = childPath(path, key);
+  return addIssue(issues, { code: 'invalid_type', path: at, message: `${messageAt(at, text)}, got ${describeType(value)}`, specPointer });
 }
 
 /**
  * A value outside a closed enum: a type issue when it is not even a string, otherwise an enum
- * issue. `text` lists the allowed values ("encryption must be one of 'default', …"); the
- * (shortened) received value is appended.
+ * issue. The message lists the allowed values and the (shortened) received value:
+ * "encryption must be one of 'default', 'required', 'optional', got 'always'".
  */
 export function notInEnum(
   issues: Issues,
   path: IssuePath,
   key: string | number,
   allowed: readonly string[],
-  text: string,
+  orNull: boolean,
   value: unknown,
   specPointer: string,
 ): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const isString = typeof value === 'string';
+  const at = pathTo(path, key);
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
-    path: childPath(path, key),
-    message: `${messageAt(path, key, text)}, got ${isString ? quote(value) : describeType(value)}`,
+    path: at,
+    message: `${messageAt(at, ` must be one of ${allowed.map(quote).join(', ')}${orNull ? ' or null' : ''}`)}, got ${isString ? quote(value) : describeType(value)}`,
     specPointer,
     allowed,
   });
@@ -187,19 +188,22 @@ export function notInEnum(
 /** A string that is not of the spec's `format`. `text`: "call_request_url must be an absolute URI, …". */
 export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code: 'invalid_format', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+  const at = pathTo(path, key);
+  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(at, text), specPointer });
 }
 
 /** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
 export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code: 'pattern', path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+  const at = pathTo(path, key);
+  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(at, text), specPointer });
 }
 
 /** A number or array length outside `minimum`/`maximum`/`minItems`. */
 export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
-  return addIssue(issues, { code, path: childPath(path, key), message: messageAt(path, key, text), specPointer });
+  const at = pathTo(path, key);
+  return addIssue(issues, { code, path: at, message: messageAt(at, text), specPointer });
 }
 
 /** The value threw while being read (a throwing getter, a revoked proxy). */

@@ -1,16 +1,30 @@
 /**
- * `npm run bench`: runs each section in turn. A section is a module with one async function;
- * add a new one to SECTIONS (each case of a section should run in its own process).
+ * `npm run bench`: every figure the issues ask for, each a ratio against an anchor measured in
+ * the same run. A section is a module with one async function; add a new one to SECTIONS.
+ * The machine is shared and noisy: read ratios, not absolute numbers, and rerun when in doubt.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchClient, printClientBench } from './client.ts';
+import { benchGenerate, printGenerateBench } from './generate.ts';
+import { printPackageSizes } from './package-size.ts';
 import { runValidatorsBench } from './validators/section.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Section {
   title: string;
   run: () => Promise<void>;
 }
 
-const SECTIONS: readonly Section[] = [{ title: '@sip-endpoints/validators vs Ajv and zod', run: runValidatorsBench }];
+const SECTIONS: readonly Section[] = [
+  { title: '@sip-endpoints/validators vs Ajv and zod', run: runValidatorsBench },
+  { title: 'npm run generate vs the anchor CLIs', run: async () => printGenerateBench(benchGenerate()) },
+  { title: '@sip-endpoints/client vs raw fetch', run: async () => printClientBench(await benchClient()) },
+  { title: 'package sizes (built JS, min+gzip)', run: () => printPackageSizes(ROOT) },
+];
 
+console.log(`npm run bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
 for (const section of SECTIONS) {
   console.log(`\n▶ ${section.title}`);
   await section.run();

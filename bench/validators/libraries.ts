@@ -15,6 +15,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
 import { CreateSipEndpointRequest, isCreateSipEndpointRequest } from '@sip-endpoints/validators';
+import { objectSchema, readModel } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -29,8 +30,12 @@ export interface Library {
   issueCount?: (result: unknown) => number;
 }
 
+function readSpec(): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
+}
+
 function ajv(allErrors: boolean): Library {
-  const spec = JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
+  const spec = readSpec();
   const instance = new Ajv2020({ allErrors, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
   addFormats(instance);
   instance.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated']);
@@ -48,19 +53,10 @@ function zodNatural(): Library {
   const Cipher = z.enum(['AEAD_AES_256_GCM_8', 'AES_256_CM_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_80', 'AES_256_CM_HMAC_SHA1_32', 'AES_CM_128_HMAC_SHA1_32']);
   const Codec = z.enum(['OPUS', 'G722', 'PCMU', 'PCMA', 'G729', 'VP8', 'H264']);
   const HttpMethod = z.enum(['GET', 'POST']);
-  const handlerNeeds: Record<string, string[][]> = {
-    relay_context: [['call_relay_context'], ['call_relay_application']],
-    relay_topic: [['call_relay_topic'], ['call_relay_application']],
-    relay_application: [['call_relay_application']],
-    relay_connector: [],
-    relay_script: [['call_relay_script_url']],
-    laml_webhooks: [['call_request_url']],
-    laml_application: [['call_laml_application_id']],
-    dialogflow: [['call_dialogflow_agent_id']],
-    video_room: [['call_video_room_id']],
-    call_flow: [['call_flow_id']],
-    ai_agent: [['call_ai_agent_id']],
-  };
+  // The handler rules come from the spec (through the model), as for our validators: the
+  // comparison is about how each library checks them, not about who wrote them down.
+  const rules = objectSchema(readModel(readSpec()), 'CreateSipEndpointRequest').handlerRules!;
+  const handlerNeeds: Record<string, readonly (readonly string[])[]> = Object.fromEntries(rules.rules.map((r) => [r.handler, r.alternatives]));
   const schema = z
     .strictObject({
       username: z.string().regex(/^[^\s@]+$/u),

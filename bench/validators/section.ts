@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { BODY_NAMES, type BodyName } from './bodies.ts';
 import { LIBRARY_NAMES, type LibraryName } from './libraries.ts';
-import { measureBundle } from './size.ts';
+import { measurePackage } from '../package-size.ts';
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -81,7 +81,7 @@ export async function runValidatorsBench(): Promise<void> {
 
   const validRatio = ops('ours (collect all)', 'valid') / ops('Ajv fail-fast', 'valid');
   const invalidRatios = (['invalid1', 'invalid3'] as const).map((b) => ops('ours (collect all)', b) / ops('Ajv allErrors', b));
-  const size = await measureBundle(ROOT);
+  const size = await measurePackage(ROOT, 'validators');
   console.log(`\n  goals:`);
   console.log(`  ${validRatio >= GOALS.validVsAjvFailFast ? '✓' : '✗'} valid body, ours (collect all) vs Ajv fail-fast: ${validRatio.toFixed(2)}x (goal ≥ ${GOALS.validVsAjvFailFast}x)`);
   console.log(

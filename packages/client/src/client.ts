@@ -100,8 +100,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
   const redact = createRedactor([apiToken, authorization.slice('Basic '.length)]);
   const backoff = options.retryBackoff ?? {};
   const transport: TransportSettings = {
-    // Looked up at call time, so that a fetch patched after the client was made is used.
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     initialDelayMs: backoff.initialDelayMs ?? 500,

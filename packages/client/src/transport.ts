@@ -17,8 +17,8 @@ import type { Redact } from './redact.ts';
 export type FetchFunction = (request: Request) => Promise<Response>;
 
 export interface TransportSettings extends BackoffSettings {
-  /** The underlying fetch: `globalThis.fetch` unless the caller supplied one. */
-  fetch: FetchFunction;
+  /** The caller's own fetch; without one, `globalThis.fetch` (looked up at call time). */
+  fetch?: FetchFunction | undefined;
   maxRetries: number;
   timeoutMs: number;
   /** Waits between attempts; injectable so that tests need not wait. */
@@ -63,26 +63,33 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
 
   async function attemptOnce(request: Request, body: ArrayBuffer | undefined): Promise<Attempt> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timeout.signal]);
+    // One controller per attempt, aborted by the timeout or by the caller's signal. (Linking
+    // by hand: AbortSignal.any costs more than the rest of the attempt's bookkeeping.)
+    const attempt = new AbortController();
+    const timer = setTimeout(() => attempt.abort(), timeoutMs);
+    const callerSignal = request.signal;
+    const onCallerAbort = () => attempt.abort(callerSignal.reason);
+    if (callerSignal.aborted) attempt.abort(callerSignal.reason);
+    else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
     const { origin, pathname } = new URL(request.url);
     try {
-      const response = await settings.fetch(
-        new Request(request.url, { method: request.method, headers: request.headers, body, signal, redirect: request.redirect }),
-      );
+      const init: RequestInit = { method: request.method, headers: request.headers, body: body ?? null, signal: attempt.signal, redirect: request.redirect };
+      // Without a custom fetch, the URL and init go straight to fetch: a Request built here
+      // would only be taken apart and built again inside it.
+      const response = await (settings.fetch ? settings.fetch(new Request(request.url, init)) : globalThis.fetch(request.url, init));
       const buffered = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
       const { status, statusText, headers } = response;
       return { response: new Response(buffered, { status, statusText, headers }) };
     } catch (error) {
-      if (request.signal.aborted) throw request.signal.reason;
-      if (timeout.signal.aborted) {
+      if (callerSignal.aborted) throw callerSignal.reason;
+      if (attempt.signal.aborted) {
         return { failure: new TimeoutError(`${request.method} ${pathname} got no complete answer within ${timeoutMs} ms`, timeoutMs) };
       }
       const { reason, code } = describeFailure(error);
       return { failure: new ConnectionError(settings.redact(`${request.method} ${origin}${pathname} failed: ${reason}`), code) };
     } finally {
       clearTimeout(timer);
+      callerSignal.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -160,6 +160,22 @@ export function wrongType(issues: Issues, path: IssuePath, key: string | number 
 }
 
 /**
+ * " must be one of 'a', 'b'" for each enum's list of values, built on its first issue and kept:
+ * the generated code passes the same array every time, and quoting every value on every issue
+ * would make a rejected body cost several times an accepted one.
+ */
+const allowedTexts = new WeakMap<readonly string[], string>();
+
+function allowedText(allowed: readonly string[]): string {
+  let text = allowedTexts.get(allowed);
+  if (text === undefined) {
+    text = ` must be one of ${allowed.map(quote).join(', ')}`;
+    allowedTexts.set(allowed, text);
+  }
+  return text;
+}
+
+/**
  * A value outside a closed enum: a type issue when it is not even a string, otherwise an enum
  * issue. The message lists the allowed values and the (shortened) received value:
  * "encryption must be one of 'default', 'required', 'optional', got 'always'".
@@ -179,7 +195,7 @@ export function notInEnum(
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
     path: at,
-    message: `${messageAt(at, ` must be one of ${allowed.map(quote).join(', ')}${orNull ? ' or null' : ''}`)}, got ${isString ? quote(value) : describeType(value)}`,
+    message: `${messageAt(at, orNull ? `${allowedText(allowed)} or null` : allowedText(allowed))}, got ${isString ? quote(value) : describeType(value)}`,
     specPointer,
     allowed,
   });

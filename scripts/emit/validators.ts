@@ -5,7 +5,10 @@
  * The shape of the output is chosen for speed and for messages (see
  * /work/shared/reference/validators.md):
  * - handler rules become one `switch` on the discriminator, not a ladder of if/then;
- * - closed enums and known-property tests are `switch`es on string literals, not Sets;
+ * - known-property tests and enums of array items are `switch`es on string literals, not Sets;
+ * - a top-level field of a common shape (string, URI, UUID, closed enum) is one call to a
+ *   small runtime check (`src/runtime/field-checks.ts`), inlined by the JIT: writing the same
+ *   lines out for every field made the package a fifth larger for no speed;
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths are
  *   built only inside the branch that reports a problem;
  * - each message's text is written here, from the spec ("username is required"), as Ajv does;
@@ -347,6 +350,24 @@ function fieldCheckName(group: FieldGroup): string {
   return `check${group.owner}Fields`;
 }
 
+/**
+ * The call to a runtime field check (`src/runtime/field-checks.ts`) for the shapes most fields
+ * have, or undefined when the field needs code of its own (arrays, integers, objects, patterns).
+ */
+function fieldCheckCall(constants: Constants, field: FieldModel, valueName: string): string | undefined {
+  const { type } = field;
+  if (type.kind !== 'string' || type.pattern !== undefined) return undefined;
+  const args = (extra: string) => `issues, path, ${literal(field.name)}, ${valueName}, ${extra}${type.nullable}, ${literal(type.pointer)}`;
+  if (type.enum && !type.enum.open) {
+    const values = constants.enumValues(type.enum.name, type.enum.values);
+    return `checkEnum(issues, path, ${literal(field.name)}, ${valueName}, ${values}, ${type.nullable}, ${literal(constants.enumPointer(type.enum.name))})`;
+  }
+  // An open enum (responses) accepts any string: its values are for docs and autocompletion.
+  if (type.format === 'uri') return `checkUri(${args('')})`;
+  if (type.format === 'uuid') return `checkUuid(${args('')})`;
+  return `checkString(${args('')})`;
+}
+
 function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldGroup): void {
   const locals = localNames(group.fields);
   for (const field of group.fields) {
@@ -355,6 +376,11 @@ function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldG
   }
   for (const field of group.fields) {
     const name = locals.get(field.name)!;
+    const call = fieldCheckCall(constants, field, name);
+    if (call) {
+      w.writeLine(`issues = ${call};`);
+      continue;
+    }
     // Like Ajv, a key whose value is undefined counts as absent.
     w.write(`if (${name} !== undefined)`).block(() => writeValueCheck(w, constants, field.type, name, 'path', literal(field.name), 0));
   }
@@ -383,6 +409,13 @@ function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldG
   }
   w.writeLine('return issues;');
 }
+
+/** The runtime functions generated checks may call, by module. */
+const RUNTIME_FUNCTIONS: readonly (readonly [string, readonly string[]])[] = [
+  ['../runtime/field-checks.ts', ['checkEnum', 'checkString', 'checkUri', 'checkUuid']],
+  ['../runtime/formats.ts', ['isUri', 'isUuid']],
+  ['../runtime/report.ts', ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'unknownProperty', 'wrongType']],
+];
 
 /** The generated module's text, formatted by ts-morph. */
 export async function renderValidators(model: ApiModel, specHash: string): Promise<string> {
@@ -416,11 +449,12 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
     namedImports: publicNames.map((name) => ({ name, alias: `${name}Type` })),
   });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../runtime/issue.ts', namedImports: ['IssuePath', 'Issues'] });
-  file.addImportDeclaration({ moduleSpecifier: '../runtime/formats.ts', namedImports: ['isUri', 'isUuid'] });
-  file.addImportDeclaration({
-    moduleSpecifier: '../runtime/report.ts',
-    namedImports: ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'unknownProperty', 'wrongType'],
-  });
+  // Import only the runtime functions the checks call, so that the module stays free of unused names.
+  const bodies = [...functionBodies.values()].join('\n');
+  for (const [moduleSpecifier, names] of RUNTIME_FUNCTIONS) {
+    const used = names.filter((name) => new RegExp(`\\b${name}\\(`).test(bodies));
+    if (used.length > 0) file.addImportDeclaration({ moduleSpecifier, namedImports: used });
+  }
   file.addImportDeclaration({
     moduleSpecifier: '../runtime/standard-schema.ts',
     namedImports: ['assertValid', 'defineSchema', 'runCheck', { name: 'SipEndpointsSchema', isTypeOnly: true }],

@@ -3,8 +3,8 @@
 
 import type { SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
-import { isUri, isUuid } from '../runtime/formats.ts';
-import { badFormat, missing, missingForHandler, noMatch, notInEnum, outOfRange, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
+import { checkEnum, checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
+import { missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineSchema, runCheck, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
 // The spec's pattern, compiled with the `u` flag as Ajv compiles it.
@@ -65,18 +65,10 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
   const first = object.first;
   const next = object.next;
   const prev = object.prev;
-  if (self !== undefined) {
-    if (typeof self !== 'string') issues = wrongType(issues, path, 'self', ' must be a string', self, '#/components/schemas/PaginationLinks/properties/self');
-  }
-  if (first !== undefined) {
-    if (typeof first !== 'string') issues = wrongType(issues, path, 'first', ' must be a string', first, '#/components/schemas/PaginationLinks/properties/first');
-  }
-  if (next !== undefined) {
-    if (typeof next !== 'string') issues = wrongType(issues, path, 'next', ' must be a string', next, '#/components/schemas/PaginationLinks/properties/next');
-  }
-  if (prev !== undefined) {
-    if (typeof prev !== 'string') issues = wrongType(issues, path, 'prev', ' must be a string', prev, '#/components/schemas/PaginationLinks/properties/prev');
-  }
+  issues = checkString(issues, path, 'self', self, false, '#/components/schemas/PaginationLinks/properties/self');
+  issues = checkString(issues, path, 'first', first, false, '#/components/schemas/PaginationLinks/properties/first');
+  issues = checkString(issues, path, 'next', next, false, '#/components/schemas/PaginationLinks/properties/next');
+  issues = checkString(issues, path, 'prev', prev, false, '#/components/schemas/PaginationLinks/properties/prev');
   return issues;
 }
 
@@ -110,25 +102,11 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
   const callFlowId = object.call_flow_id;
   const callFlowVersion = object.call_flow_version;
   const callAiAgentId = object.call_ai_agent_id;
-  if (type !== undefined) {
-    if (typeof type !== 'string') issues = wrongType(issues, path, 'type', ' must be a string', type, '#/components/schemas/SipEndpoint/properties/type');
-  }
-  if (id !== undefined) {
-    if (typeof id !== 'string') {
-      issues = wrongType(issues, path, 'id', ' must be a string', id, '#/components/schemas/SipEndpoint/properties/id');
-    } else {
-      if (!isUuid(id)) issues = badFormat(issues, path, 'id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpoint/properties/id');
-    }
-  }
-  if (username !== undefined) {
-    if (typeof username !== 'string') issues = wrongType(issues, path, 'username', ' must be a string', username, '#/components/schemas/SipEndpoint/properties/username');
-  }
-  if (callerId !== undefined) {
-    if (typeof callerId !== 'string' && callerId !== null) issues = wrongType(issues, path, 'caller_id', ' must be a string or null', callerId, '#/components/schemas/SipEndpoint/properties/caller_id');
-  }
-  if (sendAs !== undefined) {
-    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', ' must be a string', sendAs, '#/components/schemas/SipEndpoint/properties/send_as');
-  }
+  issues = checkString(issues, path, 'type', type, false, '#/components/schemas/SipEndpoint/properties/type');
+  issues = checkUuid(issues, path, 'id', id, false, '#/components/schemas/SipEndpoint/properties/id');
+  issues = checkString(issues, path, 'username', username, false, '#/components/schemas/SipEndpoint/properties/username');
+  issues = checkString(issues, path, 'caller_id', callerId, true, '#/components/schemas/SipEndpoint/properties/caller_id');
+  issues = checkString(issues, path, 'send_as', sendAs, false, '#/components/schemas/SipEndpoint/properties/send_as');
   if (ciphers !== undefined) {
     if (Array.isArray(ciphers)) {
       for (let i0 = 0; i0 < ciphers.length; i0++) {
@@ -149,69 +127,27 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
       issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpoint/properties/codecs');
     }
   }
-  if (encryption !== undefined) {
-    if (typeof encryption !== 'string') issues = wrongType(issues, path, 'encryption', ' must be a string', encryption, '#/components/schemas/SipEndpoint/properties/encryption');
-  }
-  if (callHandler !== undefined) {
-    if (typeof callHandler !== 'string' && callHandler !== null) issues = wrongType(issues, path, 'call_handler', ' must be a string or null', callHandler, '#/components/schemas/SipEndpoint/properties/call_handler');
-  }
-  if (callingHandlerResourceId !== undefined) {
-    if (typeof callingHandlerResourceId !== 'string' && callingHandlerResourceId !== null) issues = wrongType(issues, path, 'calling_handler_resource_id', ' must be a string or null', callingHandlerResourceId, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
-  }
-  if (callRequestUrl !== undefined) {
-    if (typeof callRequestUrl !== 'string' && callRequestUrl !== null) issues = wrongType(issues, path, 'call_request_url', ' must be a string or null', callRequestUrl, '#/components/schemas/SipEndpoint/properties/call_request_url');
-  }
-  if (callRequestMethod !== undefined) {
-    if (typeof callRequestMethod !== 'string' && callRequestMethod !== null) issues = wrongType(issues, path, 'call_request_method', ' must be a string or null', callRequestMethod, '#/components/schemas/SipEndpoint/properties/call_request_method');
-  }
-  if (callFallbackUrl !== undefined) {
-    if (typeof callFallbackUrl !== 'string' && callFallbackUrl !== null) issues = wrongType(issues, path, 'call_fallback_url', ' must be a string or null', callFallbackUrl, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
-  }
-  if (callFallbackMethod !== undefined) {
-    if (typeof callFallbackMethod !== 'string' && callFallbackMethod !== null) issues = wrongType(issues, path, 'call_fallback_method', ' must be a string or null', callFallbackMethod, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
-  }
-  if (callStatusCallbackUrl !== undefined) {
-    if (typeof callStatusCallbackUrl !== 'string' && callStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_status_callback_url', ' must be a string or null', callStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
-  }
-  if (callStatusCallbackMethod !== undefined) {
-    if (typeof callStatusCallbackMethod !== 'string' && callStatusCallbackMethod !== null) issues = wrongType(issues, path, 'call_status_callback_method', ' must be a string or null', callStatusCallbackMethod, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
-  }
-  if (callLamlApplicationId !== undefined) {
-    if (typeof callLamlApplicationId !== 'string' && callLamlApplicationId !== null) issues = wrongType(issues, path, 'call_laml_application_id', ' must be a string or null', callLamlApplicationId, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
-  }
-  if (callDialogflowAgentId !== undefined) {
-    if (typeof callDialogflowAgentId !== 'string' && callDialogflowAgentId !== null) issues = wrongType(issues, path, 'call_dialogflow_agent_id', ' must be a string or null', callDialogflowAgentId, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
-  }
-  if (callRelayTopic !== undefined) {
-    if (typeof callRelayTopic !== 'string' && callRelayTopic !== null) issues = wrongType(issues, path, 'call_relay_topic', ' must be a string or null', callRelayTopic, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
-  }
-  if (callRelayTopicStatusCallbackUrl !== undefined) {
-    if (typeof callRelayTopicStatusCallbackUrl !== 'string' && callRelayTopicStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', ' must be a string or null', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
-  }
-  if (callRelayContext !== undefined) {
-    if (typeof callRelayContext !== 'string' && callRelayContext !== null) issues = wrongType(issues, path, 'call_relay_context', ' must be a string or null', callRelayContext, '#/components/schemas/SipEndpoint/properties/call_relay_context');
-  }
-  if (callRelayContextStatusCallbackUrl !== undefined) {
-    if (typeof callRelayContextStatusCallbackUrl !== 'string' && callRelayContextStatusCallbackUrl !== null) issues = wrongType(issues, path, 'call_relay_context_status_callback_url', ' must be a string or null', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
-  }
-  if (callRelayApplication !== undefined) {
-    if (typeof callRelayApplication !== 'string' && callRelayApplication !== null) issues = wrongType(issues, path, 'call_relay_application', ' must be a string or null', callRelayApplication, '#/components/schemas/SipEndpoint/properties/call_relay_application');
-  }
-  if (callRelayScriptUrl !== undefined) {
-    if (typeof callRelayScriptUrl !== 'string' && callRelayScriptUrl !== null) issues = wrongType(issues, path, 'call_relay_script_url', ' must be a string or null', callRelayScriptUrl, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
-  }
-  if (callVideoRoomId !== undefined) {
-    if (typeof callVideoRoomId !== 'string' && callVideoRoomId !== null) issues = wrongType(issues, path, 'call_video_room_id', ' must be a string or null', callVideoRoomId, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
-  }
-  if (callFlowId !== undefined) {
-    if (typeof callFlowId !== 'string' && callFlowId !== null) issues = wrongType(issues, path, 'call_flow_id', ' must be a string or null', callFlowId, '#/components/schemas/SipEndpoint/properties/call_flow_id');
-  }
-  if (callFlowVersion !== undefined) {
-    if (typeof callFlowVersion !== 'string' && callFlowVersion !== null) issues = wrongType(issues, path, 'call_flow_version', ' must be a string or null', callFlowVersion, '#/components/schemas/SipEndpoint/properties/call_flow_version');
-  }
-  if (callAiAgentId !== undefined) {
-    if (typeof callAiAgentId !== 'string' && callAiAgentId !== null) issues = wrongType(issues, path, 'call_ai_agent_id', ' must be a string or null', callAiAgentId, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
-  }
+  issues = checkString(issues, path, 'encryption', encryption, false, '#/components/schemas/SipEndpoint/properties/encryption');
+  issues = checkString(issues, path, 'call_handler', callHandler, true, '#/components/schemas/SipEndpoint/properties/call_handler');
+  issues = checkString(issues, path, 'calling_handler_resource_id', callingHandlerResourceId, true, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
+  issues = checkString(issues, path, 'call_request_url', callRequestUrl, true, '#/components/schemas/SipEndpoint/properties/call_request_url');
+  issues = checkString(issues, path, 'call_request_method', callRequestMethod, true, '#/components/schemas/SipEndpoint/properties/call_request_method');
+  issues = checkString(issues, path, 'call_fallback_url', callFallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
+  issues = checkString(issues, path, 'call_fallback_method', callFallbackMethod, true, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
+  issues = checkString(issues, path, 'call_status_callback_url', callStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
+  issues = checkString(issues, path, 'call_status_callback_method', callStatusCallbackMethod, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
+  issues = checkString(issues, path, 'call_laml_application_id', callLamlApplicationId, true, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
+  issues = checkString(issues, path, 'call_dialogflow_agent_id', callDialogflowAgentId, true, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
+  issues = checkString(issues, path, 'call_relay_topic', callRelayTopic, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
+  issues = checkString(issues, path, 'call_relay_topic_status_callback_url', callRelayTopicStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
+  issues = checkString(issues, path, 'call_relay_context', callRelayContext, true, '#/components/schemas/SipEndpoint/properties/call_relay_context');
+  issues = checkString(issues, path, 'call_relay_context_status_callback_url', callRelayContextStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
+  issues = checkString(issues, path, 'call_relay_application', callRelayApplication, true, '#/components/schemas/SipEndpoint/properties/call_relay_application');
+  issues = checkString(issues, path, 'call_relay_script_url', callRelayScriptUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
+  issues = checkString(issues, path, 'call_video_room_id', callVideoRoomId, true, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
+  issues = checkString(issues, path, 'call_flow_id', callFlowId, true, '#/components/schemas/SipEndpoint/properties/call_flow_id');
+  issues = checkString(issues, path, 'call_flow_version', callFlowVersion, true, '#/components/schemas/SipEndpoint/properties/call_flow_version');
+  issues = checkString(issues, path, 'call_ai_agent_id', callAiAgentId, true, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
   return issues;
 }
 
@@ -270,15 +206,9 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       if (!USERNAME_PATTERN.test(username)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
     }
   }
-  if (password !== undefined) {
-    if (typeof password !== 'string') issues = wrongType(issues, path, 'password', ' must be a string', password, '#/components/schemas/SipEndpointFields/properties/password');
-  }
-  if (callerId !== undefined) {
-    if (typeof callerId !== 'string') issues = wrongType(issues, path, 'caller_id', ' must be a string', callerId, '#/components/schemas/SipEndpointFields/properties/caller_id');
-  }
-  if (sendAs !== undefined) {
-    if (typeof sendAs !== 'string') issues = wrongType(issues, path, 'send_as', ' must be a string', sendAs, '#/components/schemas/SipEndpointFields/properties/send_as');
-  }
+  issues = checkString(issues, path, 'password', password, false, '#/components/schemas/SipEndpointFields/properties/password');
+  issues = checkString(issues, path, 'caller_id', callerId, false, '#/components/schemas/SipEndpointFields/properties/caller_id');
+  issues = checkString(issues, path, 'send_as', sendAs, false, '#/components/schemas/SipEndpointFields/properties/send_as');
   if (ciphers !== undefined) {
     if (Array.isArray(ciphers)) {
       for (let i0 = 0; i0 < ciphers.length; i0++) {
@@ -319,148 +249,26 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
       issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpointFields/properties/codecs');
     }
   }
-  if (encryption !== undefined) {
-    switch (encryption) {
-      case 'default':
-      case 'required':
-      case 'optional':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'encryption', ENCRYPTION_VALUES, false, encryption, '#/components/schemas/Encryption/enum');
-    }
-  }
-  if (callHandler !== undefined) {
-    switch (callHandler) {
-      case 'relay_context':
-      case 'relay_topic':
-      case 'relay_application':
-      case 'relay_connector':
-      case 'relay_script':
-      case 'laml_webhooks':
-      case 'laml_application':
-      case 'dialogflow':
-      case 'video_room':
-      case 'call_flow':
-      case 'ai_agent':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'call_handler', CALL_HANDLER_VALUES, false, callHandler, '#/components/schemas/CallHandler/enum');
-    }
-  }
-  if (callRequestUrl !== undefined) {
-    if (typeof callRequestUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_request_url', ' must be a string', callRequestUrl, '#/components/schemas/SipEndpointFields/properties/call_request_url');
-    } else {
-      if (!isUri(callRequestUrl)) issues = badFormat(issues, path, 'call_request_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_request_url');
-    }
-  }
-  if (callRequestMethod !== undefined) {
-    switch (callRequestMethod) {
-      case 'GET':
-      case 'POST':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'call_request_method', HTTP_METHOD_VALUES, false, callRequestMethod, '#/components/schemas/HttpMethod/enum');
-    }
-  }
-  if (callFallbackUrl !== undefined) {
-    if (typeof callFallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_fallback_url', ' must be a string', callFallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
-    } else {
-      if (!isUri(callFallbackUrl)) issues = badFormat(issues, path, 'call_fallback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
-    }
-  }
-  if (callFallbackMethod !== undefined) {
-    switch (callFallbackMethod) {
-      case 'GET':
-      case 'POST':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'call_fallback_method', HTTP_METHOD_VALUES, false, callFallbackMethod, '#/components/schemas/HttpMethod/enum');
-    }
-  }
-  if (callStatusCallbackUrl !== undefined) {
-    if (typeof callStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_status_callback_url', ' must be a string', callStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
-    } else {
-      if (!isUri(callStatusCallbackUrl)) issues = badFormat(issues, path, 'call_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
-    }
-  }
-  if (callStatusCallbackMethod !== undefined) {
-    switch (callStatusCallbackMethod) {
-      case 'GET':
-      case 'POST':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'call_status_callback_method', HTTP_METHOD_VALUES, false, callStatusCallbackMethod, '#/components/schemas/HttpMethod/enum');
-    }
-  }
-  if (callLamlApplicationId !== undefined) {
-    if (typeof callLamlApplicationId !== 'string') issues = wrongType(issues, path, 'call_laml_application_id', ' must be a string', callLamlApplicationId, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
-  }
-  if (callDialogflowAgentId !== undefined) {
-    if (typeof callDialogflowAgentId !== 'string') issues = wrongType(issues, path, 'call_dialogflow_agent_id', ' must be a string', callDialogflowAgentId, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
-  }
-  if (callRelayTopic !== undefined) {
-    if (typeof callRelayTopic !== 'string') issues = wrongType(issues, path, 'call_relay_topic', ' must be a string', callRelayTopic, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
-  }
-  if (callRelayTopicStatusCallbackUrl !== undefined) {
-    if (typeof callRelayTopicStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_topic_status_callback_url', ' must be a string', callRelayTopicStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
-    } else {
-      if (!isUri(callRelayTopicStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_topic_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
-    }
-  }
-  if (callRelayContext !== undefined) {
-    if (typeof callRelayContext !== 'string') issues = wrongType(issues, path, 'call_relay_context', ' must be a string', callRelayContext, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
-  }
-  if (callRelayContextStatusCallbackUrl !== undefined) {
-    if (typeof callRelayContextStatusCallbackUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_context_status_callback_url', ' must be a string', callRelayContextStatusCallbackUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
-    } else {
-      if (!isUri(callRelayContextStatusCallbackUrl)) issues = badFormat(issues, path, 'call_relay_context_status_callback_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
-    }
-  }
-  if (callRelayApplication !== undefined) {
-    if (typeof callRelayApplication !== 'string') issues = wrongType(issues, path, 'call_relay_application', ' must be a string', callRelayApplication, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
-  }
-  if (callRelayScriptUrl !== undefined) {
-    if (typeof callRelayScriptUrl !== 'string') {
-      issues = wrongType(issues, path, 'call_relay_script_url', ' must be a string', callRelayScriptUrl, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
-    } else {
-      if (!isUri(callRelayScriptUrl)) issues = badFormat(issues, path, 'call_relay_script_url', ' must be an absolute URI, such as https://example.com/hook', '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
-    }
-  }
-  if (callVideoRoomId !== undefined) {
-    if (typeof callVideoRoomId !== 'string') {
-      issues = wrongType(issues, path, 'call_video_room_id', ' must be a string', callVideoRoomId, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
-    } else {
-      if (!isUuid(callVideoRoomId)) issues = badFormat(issues, path, 'call_video_room_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
-    }
-  }
-  if (callFlowId !== undefined) {
-    if (typeof callFlowId !== 'string') {
-      issues = wrongType(issues, path, 'call_flow_id', ' must be a string', callFlowId, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
-    } else {
-      if (!isUuid(callFlowId)) issues = badFormat(issues, path, 'call_flow_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_flow_id');
-    }
-  }
-  if (callFlowVersion !== undefined) {
-    switch (callFlowVersion) {
-      case 'working_copy':
-      case 'current_deployed':
-        break;
-      default:
-        issues = notInEnum(issues, path, 'call_flow_version', CALL_FLOW_VERSION_VALUES, false, callFlowVersion, '#/components/schemas/CallFlowVersion/enum');
-    }
-  }
-  if (callAiAgentId !== undefined) {
-    if (typeof callAiAgentId !== 'string') {
-      issues = wrongType(issues, path, 'call_ai_agent_id', ' must be a string', callAiAgentId, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
-    } else {
-      if (!isUuid(callAiAgentId)) issues = badFormat(issues, path, 'call_ai_agent_id', ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90', '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
-    }
-  }
+  issues = checkEnum(issues, path, 'encryption', encryption, ENCRYPTION_VALUES, false, '#/components/schemas/Encryption/enum');
+  issues = checkEnum(issues, path, 'call_handler', callHandler, CALL_HANDLER_VALUES, false, '#/components/schemas/CallHandler/enum');
+  issues = checkUri(issues, path, 'call_request_url', callRequestUrl, false, '#/components/schemas/SipEndpointFields/properties/call_request_url');
+  issues = checkEnum(issues, path, 'call_request_method', callRequestMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
+  issues = checkUri(issues, path, 'call_fallback_url', callFallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
+  issues = checkEnum(issues, path, 'call_fallback_method', callFallbackMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
+  issues = checkUri(issues, path, 'call_status_callback_url', callStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
+  issues = checkEnum(issues, path, 'call_status_callback_method', callStatusCallbackMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
+  issues = checkString(issues, path, 'call_laml_application_id', callLamlApplicationId, false, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
+  issues = checkString(issues, path, 'call_dialogflow_agent_id', callDialogflowAgentId, false, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
+  issues = checkString(issues, path, 'call_relay_topic', callRelayTopic, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
+  issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', callRelayTopicStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
+  issues = checkString(issues, path, 'call_relay_context', callRelayContext, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
+  issues = checkUri(issues, path, 'call_relay_context_status_callback_url', callRelayContextStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
+  issues = checkString(issues, path, 'call_relay_application', callRelayApplication, false, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
+  issues = checkUri(issues, path, 'call_relay_script_url', callRelayScriptUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
+  issues = checkUuid(issues, path, 'call_video_room_id', callVideoRoomId, false, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
+  issues = checkUuid(issues, path, 'call_flow_id', callFlowId, false, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
+  issues = checkEnum(issues, path, 'call_flow_version', callFlowVersion, CALL_FLOW_VERSION_VALUES, false, '#/components/schemas/CallFlowVersion/enum');
+  issues = checkUuid(issues, path, 'call_ai_agent_id', callAiAgentId, false, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
   // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
   switch (callHandler) {
     case 'relay_context':

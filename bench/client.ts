@@ -11,17 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSipEndpointsClient } from '@sip-endpoints/client';
 import { startMockServer } from '@sip-endpoints/mock-server';
+import { median } from './stats.ts';
 
 const BATCH = 100;
 const WARMUP_BATCHES = 10;
 const PROJECT_ID = 'bench-project';
 const API_TOKEN = 'bench-token';
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 export interface ClientBenchResult {
   clientMicros: number;

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { BODY_NAMES, type BodyName } from './bodies.ts';
 import { LIBRARY_NAMES, type LibraryName } from './libraries.ts';
 import { measurePackage } from '../package-size.ts';
+import { median } from '../stats.ts';
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -32,11 +33,6 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function runCase({ library, body }: Case): Promise<number> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');

@@ -11,10 +11,11 @@
  *   lines out for every field made the package a fifth larger for no speed;
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths are
  *   built only inside the branch that reports a problem;
- * - each message's text is written here, from the spec ("username is required"), as Ajv does;
- *   the hand-written runtime (`src/runtime/report.ts`), called only when a check has failed,
- *   adds just the location below the root and the received type or enum value, so a
- *   rejected body costs little more than an accepted one.
+ * - each message's reason is written here, from the spec (" is required", " is required when
+ *   call_handler is 'laml_webhooks'"); the hand-written runtime (`src/runtime/report.ts`),
+ *   called only when a check has failed, puts the location in front ("username") and adds the
+ *   received type or enum value. The same few reasons then repeat through the module and
+ *   compress well, and a rejected body still costs little more than an accepted one.
  *
  * Schemas with identical fields (create and update both take every field of
  * `SipEndpointFields`) share one generated field check, named after the schema that defines

@@ -115,7 +115,7 @@ function messageAt(issuePath: IssuePath, text: string): string {
   return formatPath(issuePath) + text;
 }
 
-/** A field listed in the schema's `required` is absent (or `undefined`). `text`: "username is required". */
+/** A field listed in the schema's `required` is absent (or `undefined`). `text`: " is required". */
 export function missing(issues: Issues, path: IssuePath, key: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
@@ -123,9 +123,9 @@ export function missing(issues: Issues, path: IssuePath, key: string, text: stri
 }
 
 /**
- * A handler's rule is not met. `text` is written from the rule, e.g. "call_relay_topic (or
- * call_relay_application) is required when call_handler is 'relay_topic'"; `field` (the first
- * field of the first alternative) is the issue's path.
+ * A handler's rule is not met. `field` (the first field of the first alternative) is the
+ * issue's path and starts the message; `text`, written from the rule, says the rest:
+ * " (or call_relay_application) is required when call_handler is 'relay_topic'".
  */
 export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
@@ -148,7 +148,7 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
   });
 }
 
-/** A value of the wrong JSON type. `text`: "password must be a string"; the received type is appended. */
+/** A value of the wrong JSON type. `text`: " must be a string"; the received type is appended. */
 export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = childPath(path, key);
@@ -197,7 +197,7 @@ export function notInEnum(
   });
 }
 
-/** A string that is not of the spec's `format`. `text`: "call_request_url must be an absolute URI, …". */
+/** A string that is not of the spec's `format`. `text`: " must be an absolute URI, …". */
 export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);

@@ -3,7 +3,7 @@
  * process, repeated with the order shuffled, reported as the best ops/s and as ratios against
  * Ajv fail-fast, Ajv allErrors and zod 4; then the size of the built package, min+gzip.
  *
- *   BENCH_REPEATS=5     processes per case (the best is taken)
+ *   BENCH_REPEATS=7     processes per case (the best is taken)
  *
  * Why the best and not the median: on this shared machine a whole process runs either at full
  * speed or at about half (every library alike, at random), so a median of a few processes
@@ -22,7 +22,7 @@ import { best } from '../stats.ts';
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 
 /** The goals, checked and printed with the figures. */
 const GOALS = { validVsAjvFailFast: 2.5, invalidVsAjvAllErrors: 2, sizeBytes: 5 * 1024 };

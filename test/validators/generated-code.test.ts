@@ -48,6 +48,13 @@ describe('the generated validators', () => {
     }
   });
 
+  it('are already as the TypeScript formatter would write them (so the emitter needs no format pass)', async () => {
+    const { Project } = await import('ts-morph');
+    const file = new Project({ useInMemoryFileSystem: true }).createSourceFile('validators.ts', committed);
+    file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+    expect(file.getFullText() === committed, 'the formatter changed the generated text').toBe(true);
+  });
+
   it('contain no closures, Sets or runtime schema walking', async () => {
     expect(committed).not.toMatch(/=>|function \(|new Set|new Map|JSON\.parse|\.forEach\(|Object\.keys/);
   });

@@ -13,11 +13,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedFile } from './emit/emitter.ts';
-import { emitters, mainThreadEmitters } from './emit/index.ts';
-import { startEmitWorker } from './emit/start-worker.ts';
+import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
+import { emitters, mainThreadEmitters, workerEmitters } from './emit/index.ts';
+import type { EmitReply } from './emit/worker.ts';
+import type { SpecReply } from './spec-worker.ts';
+import { startWorker } from './worker-thread.ts';
 import { ModelError, readModel } from './model/read-model.ts';
-import { lintAndBundle, SpecError } from './spec-check.ts';
+import { SpecError } from './spec-check.ts';
 
 export const BUNDLED_SPEC_PATH = 'generated/openapi.json';
 
@@ -55,22 +57,30 @@ function stampBundle(bundledText: string): string {
 
 /** Runs every step and returns the files it would write. Writes nothing to the repository. */
 export async function generate({ root, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  // The worker starts loading its emitters' compilers now, on the other core, while this
-  // thread lints and bundles the spec.
-  const worker = startEmitWorker();
+  // Both workers start loading their libraries now, side by side: Redocly's for the spec, two
+  // TypeScript compilers for the emitters (see scripts/worker-thread.ts).
+  const specWorker = startWorker<{ root: string }, SpecReply>(new URL('./spec-worker.ts', import.meta.url), ['@redocly/openapi-core'], 'spec worker');
+  const emitWorker = startWorker<EmitContext, EmitReply>(
+    new URL('./emit/worker.ts', import.meta.url),
+    workerEmitters.flatMap((emitter) => emitter.preload ?? []),
+    'emit worker',
+  );
   try {
-    const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root));
+    const checked = await timed(log, 'lint + bundle spec/ (redocly)', () => specWorker.run({ root }));
+    if ('problems' in checked) throw new SpecError(checked.problems);
+    const { bundledText } = checked;
     const specText = stampBundle(bundledText);
     const spec = JSON.parse(specText) as Record<string, unknown>;
     const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
     const model = await timed(log, 'read model', async () => readModel(spec));
-    const context = { spec, model, specHash, root };
-    // The docs emitter works in a child process; the rest run in the worker, side by side.
-    const [mainFiles, workerFiles] = await Promise.all([
+    const context: EmitContext = { spec, model, specHash, root };
+    // The docs emitter works in a child process; the rest run in the emit worker, side by side.
+    const [mainFiles, emitted] = await Promise.all([
       Promise.all(mainThreadEmitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context)))),
-      worker.emit(context, log),
+      emitWorker.run(context),
     ]);
-    const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...mainFiles.flat(), ...workerFiles];
+    for (const { name, seconds } of emitted.timings) log(`  ✓ ${name.padEnd(34)} ${seconds.toFixed(2)} s (worker)`);
+    const files = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...mainFiles.flat(), ...emitted.files];
     const seen = new Set<string>();
     for (const file of files) {
       if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
@@ -78,7 +88,7 @@ export async function generate({ root, log = () => {} }: GenerateOptions): Promi
     }
     return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
   } finally {
-    await worker.stop();
+    await Promise.all([specWorker.stop(), emitWorker.stop()]);
   }
 }
 

@@ -1,30 +1,25 @@
 /**
- * The emit worker: runs the CPU-bound emitters on a second thread. Its bootstrap (see
- * `startEmitWorker`) has already loaded their heavy dependencies while the main thread linted
- * and bundled the spec; this module receives the emit context once, runs every worker emitter
- * and posts the files back.
+ * The emit worker: runs the CPU-bound emitters on a second thread (see `scripts/worker-thread.ts`).
+ * Its bootstrap has already loaded their heavy dependencies (`Emitter.preload`) while the spec
+ * was being linted; it receives the emit context once, runs every worker emitter and replies
+ * with the files.
  */
-import { parentPort } from 'node:worker_threads';
+import { serveOnce } from '../worker-thread.ts';
 import type { EmitContext, GeneratedFile } from './emitter.ts';
 import { workerEmitters } from './index.ts';
 
-export type EmitWorkerReply =
-  | { files: GeneratedFile[]; timings: { name: string; seconds: number }[] }
-  | { error: string };
+export interface EmitReply {
+  files: GeneratedFile[];
+  timings: { name: string; seconds: number }[];
+}
 
-parentPort?.once('message', async (context: EmitContext) => {
-  let reply: EmitWorkerReply;
-  try {
-    const files: GeneratedFile[] = [];
-    const timings: { name: string; seconds: number }[] = [];
-    for (const emitter of workerEmitters) {
-      const started = performance.now();
-      files.push(...(await emitter.emit(context)));
-      timings.push({ name: emitter.name, seconds: (performance.now() - started) / 1000 });
-    }
-    reply = { files, timings };
-  } catch (error) {
-    reply = { error: error instanceof Error ? error.message : String(error) };
+serveOnce<EmitContext, EmitReply>(async (context) => {
+  const files: GeneratedFile[] = [];
+  const timings: { name: string; seconds: number }[] = [];
+  for (const emitter of workerEmitters) {
+    const started = performance.now();
+    files.push(...(await emitter.emit(context)));
+    timings.push({ name: emitter.name, seconds: (performance.now() - started) / 1000 });
   }
-  parentPort?.postMessage(reply);
+  return { files, timings };
 });

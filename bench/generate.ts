@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { QUIET_TOOL_ENV } from '../scripts/run-tool.ts';
 import { fastest } from './stats.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 const BIN = path.join(ROOT, 'node_modules/.bin');
 
 function seconds(command: string, args: readonly string[], cwd = ROOT): number {

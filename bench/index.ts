@@ -3,14 +3,12 @@
  * the same run. A section is a module with one async function; add a new one to SECTIONS.
  * The machine is shared and noisy: read ratios, not absolute numbers, and rerun when in doubt.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { benchClient, printClientBench } from './client.ts';
 import { benchGenerate, printGenerateBench } from './generate.ts';
 import { printPackageSizes } from './package-size.ts';
 import { runValidatorsBench } from './validators/section.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 
 interface Section {
   title: string;

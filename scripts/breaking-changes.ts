@@ -12,19 +12,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { breakingReleaseAnnounced } from './breaking/acknowledged.ts';
 import { compareSpecs, type SpecChange } from './breaking/compare-specs.ts';
 import { latestBaseline, RELEASES_DIR } from './breaking/release-baseline.ts';
 import { BUNDLED_SPEC_PATH } from './generate.ts';
 import { listWorkspacePackages } from './packages/workspace-packages.ts';
+import { runAsCli } from './run-as-cli.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
 function formatChanges(changes: readonly SpecChange[], mark: string): string {
   return changes.map((c) => `  ${mark} ${c.subject}: ${c.message} [${c.kind}]`).join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = REPO_ROOT;
   const baselineArg = argv.indexOf('--baseline');
   let baselineFile: string;
   if (baselineArg >= 0) {
@@ -62,12 +63,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`✗ check:breaking failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsCli(import.meta.url, 'check:breaking', main);

@@ -14,9 +14,10 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { buildOrder, listWorkspacePackages, withDependencies, type WorkspacePackage } from './packages/workspace-packages.ts';
+import { runAsCli } from './run-as-cli.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
 export const BUILD_TSCONFIG = 'tsconfig.build.json';
 
@@ -150,15 +151,9 @@ export async function buildPackages(
   return ordered;
 }
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+runAsCli(import.meta.url, 'build', async (args) => {
   console.log('Building packages/* → dist/ …');
-  buildPackages(REPO_ROOT, process.argv.slice(2), (line) => console.log(line)).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(`✗ build failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+  await buildPackages(REPO_ROOT, args, (line) => console.log(line));
+  return 0;
+});

@@ -18,10 +18,11 @@
  * `require`s us, reported as "ESM (dynamic import only)"). No individual rule is ignored.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildPackages, REPO_ROOT } from './build-packages.ts';
+import { buildPackages } from './build-packages.ts';
+import { REPO_ROOT } from './repo-root.ts';
 import type { WorkspacePackage } from './packages/workspace-packages.ts';
 import { runTool } from './run-tool.ts';
+import { runAsCli } from './run-as-cli.ts';
 
 export interface PackageCheck {
   tool: string;
@@ -76,12 +77,4 @@ async function main(names: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`✗ check:packages failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsCli(import.meta.url, 'check:packages', main);

@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
 import { emitters, mainThreadEmitters, workerEmitters } from './emit/index.ts';
 import type { EmitReply } from './emit/worker.ts';
@@ -20,6 +19,8 @@ import type { SpecReply } from './spec-worker.ts';
 import { startWorker } from './worker-thread.ts';
 import { ModelError, readModel } from './model/read-model.ts';
 import { SpecError } from './spec-check.ts';
+import { runAsCli } from './run-as-cli.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
 export const BUNDLED_SPEC_PATH = 'generated/openapi.json';
 
@@ -165,7 +166,7 @@ export function describeFailure(error: unknown): string {
 async function main(argv: readonly string[]): Promise<number> {
   const check = argv.includes('--check');
   const quiet = argv.includes('--quiet');
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = REPO_ROOT;
   const log = quiet ? () => {} : (line: string) => console.log(line);
   const started = performance.now();
   log(check ? 'Checking that generated files match spec/ …' : 'Generating from spec/ …');
@@ -191,12 +192,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`✗ generate failed: ${describeFailure(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsCli(import.meta.url, 'generate', main, describeFailure);

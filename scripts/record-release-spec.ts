@@ -9,13 +9,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RELEASES_DIR } from './breaking/release-baseline.ts';
 import { BUNDLED_SPEC_PATH } from './generate.ts';
 import { listWorkspacePackages } from './packages/workspace-packages.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
 async function main(): Promise<number> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = REPO_ROOT;
   const packages = await listWorkspacePackages(root);
   const versions = [...new Set(packages.map((p) => p.version))];
   if (versions.length !== 1) {

@@ -10,7 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
@@ -19,7 +18,7 @@ import { objectSchema, readModel } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { REPO_ROOT as ROOT } from '../../scripts/repo-root.ts';
 
 export interface Library {
   /** Validates one body; the return value goes to the sink. */

@@ -21,7 +21,7 @@ import { best } from '../stats.ts';
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
+import { REPO_ROOT as ROOT } from '../../scripts/repo-root.ts';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 
 /** The goals, checked and printed with the figures. */

@@ -6,13 +6,12 @@ import { CLIENT_OPERATIONS_PATH, renderClientOperations } from '../../scripts/em
 import { readModel } from '../../scripts/model/read-model.ts';
 import type { ApiModel } from '../../scripts/model/types.ts';
 import { operations } from '../../packages/client/src/generated/operations.ts';
-import { readBundledSpec, REPO_ROOT } from '../support/repo.ts';
+import { readBundledModel, REPO_ROOT } from '../support/repo.ts';
 
 let spec: Record<string, any>;
 let model: ApiModel;
 beforeAll(async () => {
-  spec = await readBundledSpec();
-  model = readModel(spec);
+  ({ spec, model } = await readBundledModel());
 });
 
 describe('client operations emitter', () => {

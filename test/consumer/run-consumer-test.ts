@@ -17,10 +17,9 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildPackages } from '../../scripts/build-packages.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { REPO_ROOT } from '../../scripts/repo-root.ts';
 const APP_TEMPLATE = path.join(REPO_ROOT, 'test/consumer/fixtures/consumer-app');
 
 /** Registry packages the consumer needs besides ours, at the versions the workspace uses. */

@@ -5,13 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_ROUTES_PATH, renderMockRoutes } from '../../scripts/emit/mock-routes.ts';
 import { readModel } from '../../scripts/model/read-model.ts';
 import type { ApiModel } from '../../scripts/model/types.ts';
-import { readBundledSpec, REPO_ROOT } from '../support/repo.ts';
+import { readBundledModel, REPO_ROOT } from '../support/repo.ts';
 
 let spec: Record<string, any>;
 let model: ApiModel;
 beforeAll(async () => {
-  spec = await readBundledSpec();
-  model = readModel(spec);
+  ({ spec, model } = await readBundledModel());
 });
 
 describe('mock routes emitter', () => {

@@ -2,13 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelError, objectSchema, readModel } from '../../scripts/model/read-model.ts';
 import type { ApiModel } from '../../scripts/model/types.ts';
-import { readBundledSpec } from '../support/repo.ts';
+import { readBundledModel } from '../support/repo.ts';
 
 let spec: Record<string, any>;
 let model: ApiModel;
 beforeAll(async () => {
-  spec = await readBundledSpec();
-  model = readModel(spec);
+  ({ spec, model } = await readBundledModel());
 });
 
 describe('readModel on the real spec', () => {

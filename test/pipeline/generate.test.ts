@@ -74,9 +74,15 @@ describe('npm run generate -- --check', () => {
     const before = await fingerprint();
     expect(Object.keys(before).length).toBeGreaterThanOrEqual(4);
     await edit('generated/openapi.json', (t) => t.replace('"summary": "List SIP endpoints"', '"summary": "List them"'));
-    const result = await generate('--quiet');
+    const result = await generate();
     expect(result.code).toBe(0);
     expect(await fingerprint()).toEqual(before);
+    // Without --quiet it reports each step with its time, then what it wrote.
+    for (const step of ['lint + bundle spec/ (redocly)', 'read model', 'docs (redocly build-docs)', 'validators (ts-morph)']) {
+      expect(result.stdout).toMatch(new RegExp(`✓ ${step.replace(/[()+/]/g, '\\$&')} +\\d+\\.\\d\\d s`));
+    }
+    expect(result.stdout).toContain('✓ wrote 1 file(s)');
+    expect(result.stdout).toContain('generated/openapi.json');
   }, 120_000);
 });
 

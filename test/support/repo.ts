@@ -2,12 +2,20 @@
 import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readModel } from '../../scripts/model/read-model.ts';
+import type { ApiModel } from '../../scripts/model/types.ts';
+import { REPO_ROOT } from '../../scripts/repo-root.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT };
 
 export async function readBundledSpec(): Promise<Record<string, any>> {
   return JSON.parse(await readFile(path.join(REPO_ROOT, 'generated/openapi.json'), 'utf8'));
+}
+
+/** The committed bundled spec and the model read from it. */
+export async function readBundledModel(): Promise<{ spec: Record<string, any>; model: ApiModel }> {
+  const spec = await readBundledSpec();
+  return { spec, model: readModel(spec) };
 }
 
 const NOT_COPIED = new Set(['node_modules', '.git', 'dist', 'test-results']);

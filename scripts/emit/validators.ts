@@ -5,8 +5,11 @@
  * The shape of the output is chosen for speed and for messages (see
  * /work/shared/reference/validators.md):
  * - handler rules become one `switch` on the discriminator, not a ladder of if/then;
- * - known-property tests and enums of array items are `switch`es on string literals, not Sets;
- * - a top-level field of a common shape (string, URI, UUID, closed enum) is one call to a
+ * - each object is one `for...in` over its keys with a `switch` on the key: a present field is
+ *   checked where it is found, an unknown key is reported in `default`, and absent fields cost
+ *   nothing;
+ * - closed enums are `switch`es on string literals, not Sets or loops over the values;
+ * - a top-level field of a common shape (string, URI, UUID) is one call to a
  *   small runtime check (`src/runtime/field-checks.ts`), inlined by the JIT: writing the same
  *   lines out for every field made the package a fifth larger for no speed;
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths are
@@ -34,7 +37,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Names a field's local variable must not take: JS reserved words and the generated code's own names. */
 const TAKEN_NAMES = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await implements interface package private protected public static arguments eval undefined NaN Infinity'.split(' '),
-  'object', 'value', 'path', 'issues', 'key',
+  'object', 'value', 'path', 'issues', 'key', 'field', 'unknownPointer',
 ]);
 
 /** The schemas users validate: every request body and every success response body. */
@@ -133,19 +136,43 @@ function planGroups(schemas: readonly ObjectModel[]): { groups: FieldGroup[]; gr
   return { groups: [...byKey.values()], groupOf };
 }
 
+/**
+ * A pattern of the form `^[^X]+$` ("one or more characters, none of them in X"), as the
+ * class `[X]` that must not occur; undefined for any other pattern. The two tests agree on
+ * every string: a non-empty string matches the pattern exactly when a search for `[X]` (with
+ * the same `u` flag) finds nothing. The search is cheaper: it needs no full match.
+ */
+export function forbiddenClass(pattern: string): string | undefined {
+  const match = /^\^\[\^((?:[^\]\\[]|\\.)+)\]\+\$$/.exec(pattern);
+  return match ? `[${match[1]}]` : undefined;
+}
+
+/** A regular expression the module compiles once, and what it is for. */
+interface PatternConstant {
+  name: string;
+  /** The spec's pattern this one is, or stands in for. */
+  pattern: string;
+  /** True for a `forbiddenClass` search standing in for `pattern`. */
+  forbidden: boolean;
+}
+
 /** Module-level constants the checks use: patterns and enum value lists, each emitted once. */
 class Constants {
-  readonly patterns = new Map<string, string>();
+  /** By regex source. */
+  readonly patterns = new Map<string, PatternConstant>();
   readonly enums = new Map<string, { values: readonly string[]; pointer: SpecPointer }>();
 
   constructor(private readonly model: ApiModel) {}
 
-  pattern(source: string, fieldName: string): string {
+  /** The constant for `source`: the spec's `pattern`, or (forbidden) the class it must not contain. */
+  regex(source: string, pattern: string, forbidden: boolean, fieldName: string): string {
     const existing = this.patterns.get(source);
-    if (existing) return existing;
-    let name = `${upperSnake(fieldName)}_PATTERN`;
-    for (let n = 2; [...this.patterns.values()].includes(name); n++) name = `${upperSnake(fieldName)}_PATTERN_${n}`;
-    this.patterns.set(source, name);
+    if (existing) return existing.name;
+    const base = `${upperSnake(fieldName)}_${forbidden ? 'FORBIDDEN' : 'PATTERN'}`;
+    const taken = new Set([...this.patterns.values()].map((p) => p.name));
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+    this.patterns.set(source, { name, pattern, forbidden });
     return name;
   }
 
@@ -236,8 +263,12 @@ function writeValueCheck(
       if (type.format === 'uri') checks.push(`if (!isUri(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uri)}, ${ptr});`);
       if (type.format === 'uuid') checks.push(`if (!isUuid(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uuid)}, ${ptr});`);
       if (type.pattern !== undefined) {
-        const re = constants.pattern(type.pattern, key.replace(/'/g, '') || 'value');
-        checks.push(`if (!${re}.test(${valueName})) issues = noMatch(issues, ${parentPath}, ${key}, ${text(`does not match the pattern ${type.pattern}`)}, ${ptr});`);
+        const fieldName = key.replace(/'/g, '') || 'value';
+        const forbidden = forbiddenClass(type.pattern);
+        const failed = forbidden
+          ? `${valueName}.length === 0 || ${constants.regex(forbidden, type.pattern, true, fieldName)}.test(${valueName})`
+          : `!${constants.regex(type.pattern, type.pattern, false, fieldName)}.test(${valueName})`;
+        checks.push(`if (${failed}) issues = noMatch(issues, ${parentPath}, ${key}, ${text(`does not match the pattern ${type.pattern}`)}, ${ptr});`);
       }
       if (checks.length === 0) {
         w.writeLine(`if (${orNull(`typeof ${valueName} !== 'string'`)}) ${reportType('a string')}`);
@@ -357,34 +388,58 @@ function fieldCheckName(group: FieldGroup): string {
  */
 function fieldCheckCall(constants: Constants, field: FieldModel, valueName: string): string | undefined {
   const { type } = field;
-  if (type.kind !== 'string' || type.pattern !== undefined) return undefined;
+  // A closed enum is a `switch` on the literals (written by writeValueCheck): comparing with
+  // constants the compiler can see beats a loop over the list of values.
+  if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
   const args = (extra: string) => `issues, path, ${literal(field.name)}, ${valueName}, ${extra}${type.nullable}, ${literal(type.pointer)}`;
-  if (type.enum && !type.enum.open) {
-    const values = constants.enumValues(type.enum.name, type.enum.values);
-    return `checkEnum(issues, path, ${literal(field.name)}, ${valueName}, ${values}, ${type.nullable}, ${literal(constants.enumPointer(type.enum.name))})`;
-  }
   // An open enum (responses) accepts any string: its values are for docs and autocompletion.
   if (type.format === 'uri') return `checkUri(${args('')})`;
   if (type.format === 'uuid') return `checkUuid(${args('')})`;
   return `checkString(${args('')})`;
 }
 
+/** The fields whose values the handler rules read after the loop: the discriminator and every field a rule names. */
+function ruleFields(group: FieldGroup): Set<string> {
+  const rules = group.handlerRules;
+  if (!rules) return new Set();
+  return new Set([rules.discriminator, ...rules.rules.flatMap((rule) => rule.alternatives.flat())]);
+}
+
+/**
+ * One pass over the object's keys, with a `switch` on the key: each present field is checked
+ * where it is found, and (for strict schemas) any other key is an unknown property. Reading
+ * only the keys that are there, instead of every field the schema defines and then the keys
+ * again for unknown ones, is what makes a typical body cheap: most fields are absent.
+ * `for...in` as Ajv's `unevaluatedProperties` does it: a key whose value is undefined is still a
+ * key, and (like Ajv's `properties`) its value counts as absent.
+ */
 function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldGroup): void {
   const locals = localNames(group.fields);
-  for (const field of group.fields) {
-    const name = locals.get(field.name)!;
-    w.writeLine(`const ${name} = ${propertyAccess('object', field.name)};`);
+  const kept = ruleFields(group);
+  const keptFields = group.fields.filter((f) => kept.has(f.name));
+  if (keptFields.length > 0) {
+    w.writeLine(`// The fields the handler rules read once every key has been seen.`);
+    w.writeLine(`let ${keptFields.map((f) => `${locals.get(f.name)!}: unknown`).join(', ')};`);
   }
-  for (const field of group.fields) {
-    const name = locals.get(field.name)!;
-    const call = fieldCheckCall(constants, field, name);
-    if (call) {
-      w.writeLine(`issues = ${call};`);
-      continue;
-    }
-    // Like Ajv, a key whose value is undefined counts as absent.
-    w.write(`if (${name} !== undefined)`).block(() => writeValueCheck(w, constants, field.type, name, 'path', literal(field.name), 0));
-  }
+  w.write('for (const key in object)').block(() => {
+    w.writeLine('const field = object[key];');
+    w.write('switch (key)').block(() => {
+      for (const field of group.fields) {
+        w.writeLine(`case ${literal(field.name)}:`);
+        w.indent(() => {
+          if (kept.has(field.name)) w.writeLine(`${locals.get(field.name)!} = field;`);
+          const call = fieldCheckCall(constants, field, 'field');
+          if (call) w.writeLine(`issues = ${call};`);
+          else w.write('if (field !== undefined)').block(() => writeValueCheck(w, constants, field.type, 'field', 'path', literal(field.name), 0));
+          w.writeLine('break;');
+        });
+      }
+      if (group.needsKnownKeys) {
+        w.writeLine('default:');
+        w.indent().write(`if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, ${upperSnake(group.owner)}_FIELD_NAMES, unknownPointer);`).newLine();
+      }
+    });
+  });
   if (group.handlerRules) writeHandlerRules(w, group.handlerRules, locals);
   w.writeLine('return issues;');
 }
@@ -400,20 +455,14 @@ function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldG
       `if (${propertyAccess('object', field.name)} === undefined) issues = missing(issues, path, ${literal(field.name)}, ${literal(messageText('is required'))}, ${literal(requiredPointer)});`,
     );
   }
-  w.writeLine(`issues = ${fieldCheckName(group)}(object, path, issues);`);
-  if (schema.unknownProperties === 'reject') {
-    // for...in, as Ajv's unevaluatedProperties: a key whose value is undefined is still a key.
-    const pointer = schema.unknownPropertiesPointer ?? schema.pointer;
-    w.write('for (const key in object)').block(() => {
-      w.writeLine(`if (!is${group.owner}Field(key)) issues = unknownProperty(issues, path, key, ${upperSnake(group.owner)}_FIELD_NAMES, ${literal(pointer)});`);
-    });
-  }
-  w.writeLine('return issues;');
+  // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
+  const unknownPointer = schema.unknownProperties === 'reject' ? literal(schema.unknownPropertiesPointer ?? schema.pointer) : 'undefined';
+  w.writeLine(`return ${fieldCheckName(group)}(object, path, issues${group.needsKnownKeys ? `, ${unknownPointer}` : ''});`);
 }
 
 /** The runtime functions generated checks may call, by module. */
 const RUNTIME_FUNCTIONS: readonly (readonly [string, readonly string[]])[] = [
-  ['../runtime/field-checks.ts', ['checkEnum', 'checkString', 'checkUri', 'checkUuid']],
+  ['../runtime/field-checks.ts', ['checkString', 'checkUri', 'checkUuid']],
   ['../runtime/formats.ts', ['isUri', 'isUuid']],
   ['../runtime/report.ts', ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'unknownProperty', 'wrongType']],
 ];
@@ -461,11 +510,13 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
     namedImports: ['assertValid', 'defineSchema', 'runCheck', { name: 'SipEndpointsSchema', isTypeOnly: true }],
   });
 
-  for (const [source, name] of constants.patterns) {
+  for (const [source, { name, pattern, forbidden }] of constants.patterns) {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name, initializer: `/${source.replace(/\//g, '\\/')}/u` }],
-      leadingTrivia: "// The spec's pattern, compiled with the `u` flag as Ajv compiles it.\n",
+      leadingTrivia: forbidden
+        ? `// The spec's pattern ${pattern} holds for a non-empty string with no match of this class (see forbiddenClass); \`u\` as Ajv compiles it.\n`
+        : "// The spec's pattern, compiled with the `u` flag as Ajv compiles it.\n",
     });
   }
   for (const [enumName, { values, pointer }] of constants.enums) {
@@ -483,20 +534,6 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
       ],
       leadingTrivia: `// The properties of ${group.owner}, for "did you mean" suggestions.\n`,
     });
-    file.addFunction({
-      name: `is${group.owner}Field`,
-      docs: [`Whether \`key\` is a property of ${group.owner}.`],
-      parameters: [{ name: 'key', type: 'string' }],
-      returnType: 'boolean',
-      statements: (w) => {
-        w.write('switch (key)').block(() => {
-          for (const field of group.fields) w.writeLine(`case ${literal(field.name)}:`);
-          w.indent().write('return true;').newLine();
-          w.writeLine('default:');
-          w.indent().write('return false;').newLine();
-        });
-      },
-    });
   }
   for (const group of groups) {
     file.addFunction({
@@ -506,6 +543,7 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
         { name: 'object', type: 'Record<string, unknown>' },
         { name: 'path', type: 'IssuePath' },
         { name: 'issues', type: 'Issues' },
+        ...(group.needsKnownKeys ? [{ name: 'unknownPointer', type: 'string | undefined' }] : []),
       ],
       returnType: 'Issues',
       statements: functionBodies.get(fieldCheckName(group))!,

@@ -39,9 +39,10 @@ describe('the generated validators', () => {
     const model = readModel(JSON.parse(specText));
     const rules = model.schemas.find((s) => s.name === 'SipEndpointFields' && s.kind === 'object');
     const requiring = rules?.kind === 'object' ? rules.handlerRules!.rules.filter((r) => r.alternatives.length > 0) : [];
-    // The handler rules are one switch; the enum check of call_handler is a runtime field check.
+    // The handler rules are one switch, after the loop over the keys; the loop checks
+    // call_handler against its enum where it finds it, and keeps the value for the rules.
     expect(committed.match(/switch \(callHandler\)/g)).toHaveLength(1);
-    expect(committed).toContain("checkEnum(issues, path, 'call_handler', callHandler, CALL_HANDLER_VALUES");
+    expect(committed).toContain("case 'call_handler':\n        callHandler = field;\n        if (field !== undefined) {\n          switch (field) {\n            case 'relay_context':");
     for (const rule of requiring) {
       expect(committed).toContain(`case '${rule.handler}':`);
       expect(committed).toContain(`'${rule.pointer}'`);
@@ -53,6 +54,15 @@ describe('the generated validators', () => {
     const file = new Project({ useInMemoryFileSystem: true }).createSourceFile('validators.ts', committed);
     file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
     expect(file.getFullText() === committed, 'the formatter changed the generated text').toBe(true);
+  });
+
+  it('visit each key once: one for...in per field group, a switch on the key, no per-field reads', async () => {
+    const groups = committed.match(/^function check\w+Fields\(/gm)!.length;
+    expect(groups).toBeGreaterThanOrEqual(3);
+    expect(committed.match(/for \(const key in object\)/g)).toHaveLength(groups);
+    expect(committed.match(/const field = object\[key\];\n    switch \(key\)/g)).toHaveLength(groups);
+    // Only required fields are read by name, once each, before the loop.
+    expect(committed).not.toMatch(/const \w+ = object\.\w+;/);
   });
 
   it('contain no closures, Sets or runtime schema walking', async () => {

@@ -3,12 +3,12 @@
 
 import type { SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
-import { checkEnum, checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
+import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
 import { missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineSchema, runCheck, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
-// The spec's pattern, compiled with the `u` flag as Ajv compiles it.
-const USERNAME_PATTERN = /^[^\s@]+$/u;
+// The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
+const USERNAME_FORBIDDEN = /[\s@]/u;
 // The values of Cipher (#/components/schemas/Cipher), listed in enum issues.
 const CIPHER_VALUES: readonly string[] = ['AEAD_AES_256_GCM_8', 'AES_256_CM_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_80', 'AES_256_CM_HMAC_SHA1_32', 'AES_CM_128_HMAC_SHA1_32'];
 // The values of Codec (#/components/schemas/Codec), listed in enum issues.
@@ -24,251 +24,369 @@ const CALL_FLOW_VERSION_VALUES: readonly string[] = ['working_copy', 'current_de
 // The properties of SipEndpointFields, for "did you mean" suggestions.
 const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ['username', 'password', 'caller_id', 'send_as', 'ciphers', 'codecs', 'encryption', 'call_handler', 'call_request_url', 'call_request_method', 'call_fallback_url', 'call_fallback_method', 'call_status_callback_url', 'call_status_callback_method', 'call_laml_application_id', 'call_dialogflow_agent_id', 'call_relay_topic', 'call_relay_topic_status_callback_url', 'call_relay_context', 'call_relay_context_status_callback_url', 'call_relay_application', 'call_relay_script_url', 'call_video_room_id', 'call_flow_id', 'call_flow_version', 'call_ai_agent_id'];
 
-/** Whether `key` is a property of SipEndpointFields. */
-function isSipEndpointFieldsField(key: string): boolean {
-  switch (key) {
-    case 'username':
-    case 'password':
-    case 'caller_id':
-    case 'send_as':
-    case 'ciphers':
-    case 'codecs':
-    case 'encryption':
-    case 'call_handler':
-    case 'call_request_url':
-    case 'call_request_method':
-    case 'call_fallback_url':
-    case 'call_fallback_method':
-    case 'call_status_callback_url':
-    case 'call_status_callback_method':
-    case 'call_laml_application_id':
-    case 'call_dialogflow_agent_id':
-    case 'call_relay_topic':
-    case 'call_relay_topic_status_callback_url':
-    case 'call_relay_context':
-    case 'call_relay_context_status_callback_url':
-    case 'call_relay_application':
-    case 'call_relay_script_url':
-    case 'call_video_room_id':
-    case 'call_flow_id':
-    case 'call_flow_version':
-    case 'call_ai_agent_id':
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Checks the fields of PaginationLinks that are present. */
 function checkPaginationLinksFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
-  const self = object.self;
-  const first = object.first;
-  const next = object.next;
-  const prev = object.prev;
-  issues = checkString(issues, path, 'self', self, false, '#/components/schemas/PaginationLinks/properties/self');
-  issues = checkString(issues, path, 'first', first, false, '#/components/schemas/PaginationLinks/properties/first');
-  issues = checkString(issues, path, 'next', next, false, '#/components/schemas/PaginationLinks/properties/next');
-  issues = checkString(issues, path, 'prev', prev, false, '#/components/schemas/PaginationLinks/properties/prev');
+  for (const key in object) {
+    const field = object[key];
+    switch (key) {
+      case 'self':
+        issues = checkString(issues, path, 'self', field, false, '#/components/schemas/PaginationLinks/properties/self');
+        break;
+      case 'first':
+        issues = checkString(issues, path, 'first', field, false, '#/components/schemas/PaginationLinks/properties/first');
+        break;
+      case 'next':
+        issues = checkString(issues, path, 'next', field, false, '#/components/schemas/PaginationLinks/properties/next');
+        break;
+      case 'prev':
+        issues = checkString(issues, path, 'prev', field, false, '#/components/schemas/PaginationLinks/properties/prev');
+        break;
+    }
+  }
   return issues;
 }
 
 /** Checks the fields of SipEndpoint that are present. */
 function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
-  const type = object.type;
-  const id = object.id;
-  const username = object.username;
-  const callerId = object.caller_id;
-  const sendAs = object.send_as;
-  const ciphers = object.ciphers;
-  const codecs = object.codecs;
-  const encryption = object.encryption;
-  const callHandler = object.call_handler;
-  const callingHandlerResourceId = object.calling_handler_resource_id;
-  const callRequestUrl = object.call_request_url;
-  const callRequestMethod = object.call_request_method;
-  const callFallbackUrl = object.call_fallback_url;
-  const callFallbackMethod = object.call_fallback_method;
-  const callStatusCallbackUrl = object.call_status_callback_url;
-  const callStatusCallbackMethod = object.call_status_callback_method;
-  const callLamlApplicationId = object.call_laml_application_id;
-  const callDialogflowAgentId = object.call_dialogflow_agent_id;
-  const callRelayTopic = object.call_relay_topic;
-  const callRelayTopicStatusCallbackUrl = object.call_relay_topic_status_callback_url;
-  const callRelayContext = object.call_relay_context;
-  const callRelayContextStatusCallbackUrl = object.call_relay_context_status_callback_url;
-  const callRelayApplication = object.call_relay_application;
-  const callRelayScriptUrl = object.call_relay_script_url;
-  const callVideoRoomId = object.call_video_room_id;
-  const callFlowId = object.call_flow_id;
-  const callFlowVersion = object.call_flow_version;
-  const callAiAgentId = object.call_ai_agent_id;
-  issues = checkString(issues, path, 'type', type, false, '#/components/schemas/SipEndpoint/properties/type');
-  issues = checkUuid(issues, path, 'id', id, false, '#/components/schemas/SipEndpoint/properties/id');
-  issues = checkString(issues, path, 'username', username, false, '#/components/schemas/SipEndpoint/properties/username');
-  issues = checkString(issues, path, 'caller_id', callerId, true, '#/components/schemas/SipEndpoint/properties/caller_id');
-  issues = checkString(issues, path, 'send_as', sendAs, false, '#/components/schemas/SipEndpoint/properties/send_as');
-  if (ciphers !== undefined) {
-    if (Array.isArray(ciphers)) {
-      for (let i0 = 0; i0 < ciphers.length; i0++) {
-        const item0: unknown = ciphers[i0];
-        if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/ciphers/items');
-      }
-    } else {
-      issues = wrongType(issues, path, 'ciphers', ' must be an array', ciphers, '#/components/schemas/SipEndpoint/properties/ciphers');
+  for (const key in object) {
+    const field = object[key];
+    switch (key) {
+      case 'type':
+        issues = checkString(issues, path, 'type', field, false, '#/components/schemas/SipEndpoint/properties/type');
+        break;
+      case 'id':
+        issues = checkUuid(issues, path, 'id', field, false, '#/components/schemas/SipEndpoint/properties/id');
+        break;
+      case 'username':
+        issues = checkString(issues, path, 'username', field, false, '#/components/schemas/SipEndpoint/properties/username');
+        break;
+      case 'caller_id':
+        issues = checkString(issues, path, 'caller_id', field, true, '#/components/schemas/SipEndpoint/properties/caller_id');
+        break;
+      case 'send_as':
+        issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpoint/properties/send_as');
+        break;
+      case 'ciphers':
+        if (field !== undefined) {
+          if (Array.isArray(field)) {
+            for (let i0 = 0; i0 < field.length; i0++) {
+              const item0: unknown = field[i0];
+              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/ciphers/items');
+            }
+          } else {
+            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, '#/components/schemas/SipEndpoint/properties/ciphers');
+          }
+        }
+        break;
+      case 'codecs':
+        if (field !== undefined) {
+          if (Array.isArray(field)) {
+            for (let i0 = 0; i0 < field.length; i0++) {
+              const item0: unknown = field[i0];
+              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/codecs/items');
+            }
+          } else {
+            issues = wrongType(issues, path, 'codecs', ' must be an array', field, '#/components/schemas/SipEndpoint/properties/codecs');
+          }
+        }
+        break;
+      case 'encryption':
+        issues = checkString(issues, path, 'encryption', field, false, '#/components/schemas/SipEndpoint/properties/encryption');
+        break;
+      case 'call_handler':
+        issues = checkString(issues, path, 'call_handler', field, true, '#/components/schemas/SipEndpoint/properties/call_handler');
+        break;
+      case 'calling_handler_resource_id':
+        issues = checkString(issues, path, 'calling_handler_resource_id', field, true, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
+        break;
+      case 'call_request_url':
+        issues = checkString(issues, path, 'call_request_url', field, true, '#/components/schemas/SipEndpoint/properties/call_request_url');
+        break;
+      case 'call_request_method':
+        issues = checkString(issues, path, 'call_request_method', field, true, '#/components/schemas/SipEndpoint/properties/call_request_method');
+        break;
+      case 'call_fallback_url':
+        issues = checkString(issues, path, 'call_fallback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
+        break;
+      case 'call_fallback_method':
+        issues = checkString(issues, path, 'call_fallback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
+        break;
+      case 'call_status_callback_url':
+        issues = checkString(issues, path, 'call_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
+        break;
+      case 'call_status_callback_method':
+        issues = checkString(issues, path, 'call_status_callback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
+        break;
+      case 'call_laml_application_id':
+        issues = checkString(issues, path, 'call_laml_application_id', field, true, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
+        break;
+      case 'call_dialogflow_agent_id':
+        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
+        break;
+      case 'call_relay_topic':
+        issues = checkString(issues, path, 'call_relay_topic', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
+        break;
+      case 'call_relay_topic_status_callback_url':
+        issues = checkString(issues, path, 'call_relay_topic_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
+        break;
+      case 'call_relay_context':
+        issues = checkString(issues, path, 'call_relay_context', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context');
+        break;
+      case 'call_relay_context_status_callback_url':
+        issues = checkString(issues, path, 'call_relay_context_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
+        break;
+      case 'call_relay_application':
+        issues = checkString(issues, path, 'call_relay_application', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_application');
+        break;
+      case 'call_relay_script_url':
+        issues = checkString(issues, path, 'call_relay_script_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
+        break;
+      case 'call_video_room_id':
+        issues = checkString(issues, path, 'call_video_room_id', field, true, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
+        break;
+      case 'call_flow_id':
+        issues = checkString(issues, path, 'call_flow_id', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_id');
+        break;
+      case 'call_flow_version':
+        issues = checkString(issues, path, 'call_flow_version', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_version');
+        break;
+      case 'call_ai_agent_id':
+        issues = checkString(issues, path, 'call_ai_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
+        break;
     }
   }
-  if (codecs !== undefined) {
-    if (Array.isArray(codecs)) {
-      for (let i0 = 0; i0 < codecs.length; i0++) {
-        const item0: unknown = codecs[i0];
-        if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/codecs/items');
-      }
-    } else {
-      issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpoint/properties/codecs');
-    }
-  }
-  issues = checkString(issues, path, 'encryption', encryption, false, '#/components/schemas/SipEndpoint/properties/encryption');
-  issues = checkString(issues, path, 'call_handler', callHandler, true, '#/components/schemas/SipEndpoint/properties/call_handler');
-  issues = checkString(issues, path, 'calling_handler_resource_id', callingHandlerResourceId, true, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
-  issues = checkString(issues, path, 'call_request_url', callRequestUrl, true, '#/components/schemas/SipEndpoint/properties/call_request_url');
-  issues = checkString(issues, path, 'call_request_method', callRequestMethod, true, '#/components/schemas/SipEndpoint/properties/call_request_method');
-  issues = checkString(issues, path, 'call_fallback_url', callFallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
-  issues = checkString(issues, path, 'call_fallback_method', callFallbackMethod, true, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
-  issues = checkString(issues, path, 'call_status_callback_url', callStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
-  issues = checkString(issues, path, 'call_status_callback_method', callStatusCallbackMethod, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
-  issues = checkString(issues, path, 'call_laml_application_id', callLamlApplicationId, true, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
-  issues = checkString(issues, path, 'call_dialogflow_agent_id', callDialogflowAgentId, true, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
-  issues = checkString(issues, path, 'call_relay_topic', callRelayTopic, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
-  issues = checkString(issues, path, 'call_relay_topic_status_callback_url', callRelayTopicStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
-  issues = checkString(issues, path, 'call_relay_context', callRelayContext, true, '#/components/schemas/SipEndpoint/properties/call_relay_context');
-  issues = checkString(issues, path, 'call_relay_context_status_callback_url', callRelayContextStatusCallbackUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
-  issues = checkString(issues, path, 'call_relay_application', callRelayApplication, true, '#/components/schemas/SipEndpoint/properties/call_relay_application');
-  issues = checkString(issues, path, 'call_relay_script_url', callRelayScriptUrl, true, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
-  issues = checkString(issues, path, 'call_video_room_id', callVideoRoomId, true, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
-  issues = checkString(issues, path, 'call_flow_id', callFlowId, true, '#/components/schemas/SipEndpoint/properties/call_flow_id');
-  issues = checkString(issues, path, 'call_flow_version', callFlowVersion, true, '#/components/schemas/SipEndpoint/properties/call_flow_version');
-  issues = checkString(issues, path, 'call_ai_agent_id', callAiAgentId, true, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
   return issues;
 }
 
 /** Checks the fields of SipEndpointListResponse that are present. */
 function checkSipEndpointListResponseFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
-  const links = object.links;
-  const data = object.data;
-  if (links !== undefined) {
-    issues = checkPaginationLinks(links, pathTo(path, 'links'), issues);
-  }
-  if (data !== undefined) {
-    if (Array.isArray(data)) {
-      for (let i0 = 0; i0 < data.length; i0++) {
-        const item0: unknown = data[i0];
-        issues = checkSipEndpoint(item0, pathTo(pathTo(path, 'data'), i0), issues);
-      }
-    } else {
-      issues = wrongType(issues, path, 'data', ' must be an array', data, '#/components/schemas/SipEndpointListResponse/properties/data');
+  for (const key in object) {
+    const field = object[key];
+    switch (key) {
+      case 'links':
+        if (field !== undefined) {
+          issues = checkPaginationLinks(field, pathTo(path, 'links'), issues);
+        }
+        break;
+      case 'data':
+        if (field !== undefined) {
+          if (Array.isArray(field)) {
+            for (let i0 = 0; i0 < field.length; i0++) {
+              const item0: unknown = field[i0];
+              issues = checkSipEndpoint(item0, pathTo(pathTo(path, 'data'), i0), issues);
+            }
+          } else {
+            issues = wrongType(issues, path, 'data', ' must be an array', field, '#/components/schemas/SipEndpointListResponse/properties/data');
+          }
+        }
+        break;
     }
   }
   return issues;
 }
 
 /** Checks the fields of SipEndpointFields that are present, and its handler rules (#/components/schemas/SipEndpointFields). */
-function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
-  const username = object.username;
-  const password = object.password;
-  const callerId = object.caller_id;
-  const sendAs = object.send_as;
-  const ciphers = object.ciphers;
-  const codecs = object.codecs;
-  const encryption = object.encryption;
-  const callHandler = object.call_handler;
-  const callRequestUrl = object.call_request_url;
-  const callRequestMethod = object.call_request_method;
-  const callFallbackUrl = object.call_fallback_url;
-  const callFallbackMethod = object.call_fallback_method;
-  const callStatusCallbackUrl = object.call_status_callback_url;
-  const callStatusCallbackMethod = object.call_status_callback_method;
-  const callLamlApplicationId = object.call_laml_application_id;
-  const callDialogflowAgentId = object.call_dialogflow_agent_id;
-  const callRelayTopic = object.call_relay_topic;
-  const callRelayTopicStatusCallbackUrl = object.call_relay_topic_status_callback_url;
-  const callRelayContext = object.call_relay_context;
-  const callRelayContextStatusCallbackUrl = object.call_relay_context_status_callback_url;
-  const callRelayApplication = object.call_relay_application;
-  const callRelayScriptUrl = object.call_relay_script_url;
-  const callVideoRoomId = object.call_video_room_id;
-  const callFlowId = object.call_flow_id;
-  const callFlowVersion = object.call_flow_version;
-  const callAiAgentId = object.call_ai_agent_id;
-  if (username !== undefined) {
-    if (typeof username !== 'string') {
-      issues = wrongType(issues, path, 'username', ' must be a string', username, '#/components/schemas/SipEndpointFields/properties/username');
-    } else {
-      if (!USERNAME_PATTERN.test(username)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
-    }
-  }
-  issues = checkString(issues, path, 'password', password, false, '#/components/schemas/SipEndpointFields/properties/password');
-  issues = checkString(issues, path, 'caller_id', callerId, false, '#/components/schemas/SipEndpointFields/properties/caller_id');
-  issues = checkString(issues, path, 'send_as', sendAs, false, '#/components/schemas/SipEndpointFields/properties/send_as');
-  if (ciphers !== undefined) {
-    if (Array.isArray(ciphers)) {
-      for (let i0 = 0; i0 < ciphers.length; i0++) {
-        const item0: unknown = ciphers[i0];
-        switch (item0) {
-          case 'AEAD_AES_256_GCM_8':
-          case 'AES_256_CM_HMAC_SHA1_80':
-          case 'AES_CM_128_HMAC_SHA1_80':
-          case 'AES_256_CM_HMAC_SHA1_32':
-          case 'AES_CM_128_HMAC_SHA1_32':
-            break;
-          default:
-            issues = notInEnum(issues, pathTo(path, 'ciphers'), i0, CIPHER_VALUES, false, item0, '#/components/schemas/Cipher/enum');
+function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+  // The fields the handler rules read once every key has been seen.
+  let callHandler: unknown, callRequestUrl: unknown, callLamlApplicationId: unknown, callDialogflowAgentId: unknown, callRelayTopic: unknown, callRelayContext: unknown, callRelayApplication: unknown, callRelayScriptUrl: unknown, callVideoRoomId: unknown, callFlowId: unknown, callAiAgentId: unknown;
+  for (const key in object) {
+    const field = object[key];
+    switch (key) {
+      case 'username':
+        if (field !== undefined) {
+          if (typeof field !== 'string') {
+            issues = wrongType(issues, path, 'username', ' must be a string', field, '#/components/schemas/SipEndpointFields/properties/username');
+          } else {
+            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
+          }
         }
-      }
-    } else {
-      issues = wrongType(issues, path, 'ciphers', ' must be an array', ciphers, '#/components/schemas/SipEndpointFields/properties/ciphers');
-    }
-  }
-  if (codecs !== undefined) {
-    if (Array.isArray(codecs)) {
-      for (let i0 = 0; i0 < codecs.length; i0++) {
-        const item0: unknown = codecs[i0];
-        switch (item0) {
-          case 'OPUS':
-          case 'G722':
-          case 'PCMU':
-          case 'PCMA':
-          case 'G729':
-          case 'VP8':
-          case 'H264':
-            break;
-          default:
-            issues = notInEnum(issues, pathTo(path, 'codecs'), i0, CODEC_VALUES, false, item0, '#/components/schemas/Codec/enum');
+        break;
+      case 'password':
+        issues = checkString(issues, path, 'password', field, false, '#/components/schemas/SipEndpointFields/properties/password');
+        break;
+      case 'caller_id':
+        issues = checkString(issues, path, 'caller_id', field, false, '#/components/schemas/SipEndpointFields/properties/caller_id');
+        break;
+      case 'send_as':
+        issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpointFields/properties/send_as');
+        break;
+      case 'ciphers':
+        if (field !== undefined) {
+          if (Array.isArray(field)) {
+            for (let i0 = 0; i0 < field.length; i0++) {
+              const item0: unknown = field[i0];
+              switch (item0) {
+                case 'AEAD_AES_256_GCM_8':
+                case 'AES_256_CM_HMAC_SHA1_80':
+                case 'AES_CM_128_HMAC_SHA1_80':
+                case 'AES_256_CM_HMAC_SHA1_32':
+                case 'AES_CM_128_HMAC_SHA1_32':
+                  break;
+                default:
+                  issues = notInEnum(issues, pathTo(path, 'ciphers'), i0, CIPHER_VALUES, false, item0, '#/components/schemas/Cipher/enum');
+              }
+            }
+          } else {
+            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, '#/components/schemas/SipEndpointFields/properties/ciphers');
+          }
         }
-      }
-    } else {
-      issues = wrongType(issues, path, 'codecs', ' must be an array', codecs, '#/components/schemas/SipEndpointFields/properties/codecs');
+        break;
+      case 'codecs':
+        if (field !== undefined) {
+          if (Array.isArray(field)) {
+            for (let i0 = 0; i0 < field.length; i0++) {
+              const item0: unknown = field[i0];
+              switch (item0) {
+                case 'OPUS':
+                case 'G722':
+                case 'PCMU':
+                case 'PCMA':
+                case 'G729':
+                case 'VP8':
+                case 'H264':
+                  break;
+                default:
+                  issues = notInEnum(issues, pathTo(path, 'codecs'), i0, CODEC_VALUES, false, item0, '#/components/schemas/Codec/enum');
+              }
+            }
+          } else {
+            issues = wrongType(issues, path, 'codecs', ' must be an array', field, '#/components/schemas/SipEndpointFields/properties/codecs');
+          }
+        }
+        break;
+      case 'encryption':
+        if (field !== undefined) {
+          switch (field) {
+            case 'default':
+            case 'required':
+            case 'optional':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'encryption', ENCRYPTION_VALUES, false, field, '#/components/schemas/Encryption/enum');
+          }
+        }
+        break;
+      case 'call_handler':
+        callHandler = field;
+        if (field !== undefined) {
+          switch (field) {
+            case 'relay_context':
+            case 'relay_topic':
+            case 'relay_application':
+            case 'relay_connector':
+            case 'relay_script':
+            case 'laml_webhooks':
+            case 'laml_application':
+            case 'dialogflow':
+            case 'video_room':
+            case 'call_flow':
+            case 'ai_agent':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'call_handler', CALL_HANDLER_VALUES, false, field, '#/components/schemas/CallHandler/enum');
+          }
+        }
+        break;
+      case 'call_request_url':
+        callRequestUrl = field;
+        issues = checkUri(issues, path, 'call_request_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_request_url');
+        break;
+      case 'call_request_method':
+        if (field !== undefined) {
+          switch (field) {
+            case 'GET':
+            case 'POST':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'call_request_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+          }
+        }
+        break;
+      case 'call_fallback_url':
+        issues = checkUri(issues, path, 'call_fallback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
+        break;
+      case 'call_fallback_method':
+        if (field !== undefined) {
+          switch (field) {
+            case 'GET':
+            case 'POST':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'call_fallback_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+          }
+        }
+        break;
+      case 'call_status_callback_url':
+        issues = checkUri(issues, path, 'call_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
+        break;
+      case 'call_status_callback_method':
+        if (field !== undefined) {
+          switch (field) {
+            case 'GET':
+            case 'POST':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'call_status_callback_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+          }
+        }
+        break;
+      case 'call_laml_application_id':
+        callLamlApplicationId = field;
+        issues = checkString(issues, path, 'call_laml_application_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
+        break;
+      case 'call_dialogflow_agent_id':
+        callDialogflowAgentId = field;
+        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
+        break;
+      case 'call_relay_topic':
+        callRelayTopic = field;
+        issues = checkString(issues, path, 'call_relay_topic', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
+        break;
+      case 'call_relay_topic_status_callback_url':
+        issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
+        break;
+      case 'call_relay_context':
+        callRelayContext = field;
+        issues = checkString(issues, path, 'call_relay_context', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
+        break;
+      case 'call_relay_context_status_callback_url':
+        issues = checkUri(issues, path, 'call_relay_context_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
+        break;
+      case 'call_relay_application':
+        callRelayApplication = field;
+        issues = checkString(issues, path, 'call_relay_application', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
+        break;
+      case 'call_relay_script_url':
+        callRelayScriptUrl = field;
+        issues = checkUri(issues, path, 'call_relay_script_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
+        break;
+      case 'call_video_room_id':
+        callVideoRoomId = field;
+        issues = checkUuid(issues, path, 'call_video_room_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
+        break;
+      case 'call_flow_id':
+        callFlowId = field;
+        issues = checkUuid(issues, path, 'call_flow_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
+        break;
+      case 'call_flow_version':
+        if (field !== undefined) {
+          switch (field) {
+            case 'working_copy':
+            case 'current_deployed':
+              break;
+            default:
+              issues = notInEnum(issues, path, 'call_flow_version', CALL_FLOW_VERSION_VALUES, false, field, '#/components/schemas/CallFlowVersion/enum');
+          }
+        }
+        break;
+      case 'call_ai_agent_id':
+        callAiAgentId = field;
+        issues = checkUuid(issues, path, 'call_ai_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
+        break;
+      default:
+        if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  issues = checkEnum(issues, path, 'encryption', encryption, ENCRYPTION_VALUES, false, '#/components/schemas/Encryption/enum');
-  issues = checkEnum(issues, path, 'call_handler', callHandler, CALL_HANDLER_VALUES, false, '#/components/schemas/CallHandler/enum');
-  issues = checkUri(issues, path, 'call_request_url', callRequestUrl, false, '#/components/schemas/SipEndpointFields/properties/call_request_url');
-  issues = checkEnum(issues, path, 'call_request_method', callRequestMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
-  issues = checkUri(issues, path, 'call_fallback_url', callFallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
-  issues = checkEnum(issues, path, 'call_fallback_method', callFallbackMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
-  issues = checkUri(issues, path, 'call_status_callback_url', callStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
-  issues = checkEnum(issues, path, 'call_status_callback_method', callStatusCallbackMethod, HTTP_METHOD_VALUES, false, '#/components/schemas/HttpMethod/enum');
-  issues = checkString(issues, path, 'call_laml_application_id', callLamlApplicationId, false, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
-  issues = checkString(issues, path, 'call_dialogflow_agent_id', callDialogflowAgentId, false, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
-  issues = checkString(issues, path, 'call_relay_topic', callRelayTopic, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
-  issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', callRelayTopicStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
-  issues = checkString(issues, path, 'call_relay_context', callRelayContext, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
-  issues = checkUri(issues, path, 'call_relay_context_status_callback_url', callRelayContextStatusCallbackUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
-  issues = checkString(issues, path, 'call_relay_application', callRelayApplication, false, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
-  issues = checkUri(issues, path, 'call_relay_script_url', callRelayScriptUrl, false, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
-  issues = checkUuid(issues, path, 'call_video_room_id', callVideoRoomId, false, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
-  issues = checkUuid(issues, path, 'call_flow_id', callFlowId, false, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
-  issues = checkEnum(issues, path, 'call_flow_version', callFlowVersion, CALL_FLOW_VERSION_VALUES, false, '#/components/schemas/CallFlowVersion/enum');
-  issues = checkUuid(issues, path, 'call_ai_agent_id', callAiAgentId, false, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
   // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
   switch (callHandler) {
     case 'relay_context':
@@ -313,8 +431,7 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
   const object = value as Record<string, unknown>;
   if (object.self === undefined) issues = missing(issues, path, 'self', ' is required', '#/components/schemas/PaginationLinks/required');
   if (object.first === undefined) issues = missing(issues, path, 'first', ' is required', '#/components/schemas/PaginationLinks/required');
-  issues = checkPaginationLinksFields(object, path, issues);
-  return issues;
+  return checkPaginationLinksFields(object, path, issues);
 }
 
 /** Appends the issues of a SipEndpoint (#/components/schemas/SipEndpoint) to `issues`. */
@@ -344,8 +461,7 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
   if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_context_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
   if (object.call_relay_script_url === undefined) issues = missing(issues, path, 'call_relay_script_url', ' is required', '#/components/schemas/SipEndpoint/required');
   if (object.call_video_room_id === undefined) issues = missing(issues, path, 'call_video_room_id', ' is required', '#/components/schemas/SipEndpoint/required');
-  issues = checkSipEndpointFields(object, path, issues);
-  return issues;
+  return checkSipEndpointFields(object, path, issues);
 }
 
 /** Appends the issues of a SipEndpointListResponse (#/components/schemas/SipEndpointListResponse) to `issues`. */
@@ -356,8 +472,7 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
   const object = value as Record<string, unknown>;
   if (object.links === undefined) issues = missing(issues, path, 'links', ' is required', '#/components/schemas/SipEndpointListResponse/required');
   if (object.data === undefined) issues = missing(issues, path, 'data', ' is required', '#/components/schemas/SipEndpointListResponse/required');
-  issues = checkSipEndpointListResponseFields(object, path, issues);
-  return issues;
+  return checkSipEndpointListResponseFields(object, path, issues);
 }
 
 /** Appends the issues of a CreateSipEndpointRequest (#/components/schemas/CreateSipEndpointRequest) to `issues`. */
@@ -368,11 +483,7 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
   const object = value as Record<string, unknown>;
   if (object.username === undefined) issues = missing(issues, path, 'username', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
   if (object.password === undefined) issues = missing(issues, path, 'password', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
-  issues = checkSipEndpointFieldsFields(object, path, issues);
-  for (const key in object) {
-    if (!isSipEndpointFieldsField(key)) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, '#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties');
-  }
-  return issues;
+  return checkSipEndpointFieldsFields(object, path, issues, '#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties');
 }
 
 /** Appends the issues of a UpdateSipEndpointRequest (#/components/schemas/UpdateSipEndpointRequest) to `issues`. */
@@ -381,11 +492,7 @@ function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
     return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/UpdateSipEndpointRequest');
   }
   const object = value as Record<string, unknown>;
-  issues = checkSipEndpointFieldsFields(object, path, issues);
-  for (const key in object) {
-    if (!isSipEndpointFieldsField(key)) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, '#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties');
-  }
-  return issues;
+  return checkSipEndpointFieldsFields(object, path, issues, '#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties');
 }
 
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */

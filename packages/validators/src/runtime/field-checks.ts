@@ -1,6 +1,6 @@
 /**
- * Checks of one top-level field, for the shapes most fields share: a string (maybe a URI or a
- * UUID), a closed enum. The generated code calls one of these per field instead of writing
+ * Checks of one top-level field, for the shapes most fields share: a string, maybe a URI or a
+ * UUID. The generated code calls one of these per field instead of writing
  * the same five lines out each time, which keeps the shipped package small; each is a few
  * comparisons that the JIT inlines, and allocates nothing while the value is valid.
  *
@@ -10,7 +10,7 @@
  */
 import type { IssuePath, Issues } from './issue.ts';
 import { isUri, isUuid } from './formats.ts';
-import { badFormat, notInEnum, wrongType } from './report.ts';
+import { badFormat, wrongType } from './report.ts';
 
 const URI_REASON = ' must be an absolute URI, such as https://example.com/hook';
 const UUID_REASON = ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90';
@@ -31,11 +31,4 @@ export function checkUri(issues: Issues, path: IssuePath, key: string, value: un
 export function checkUuid(issues: Issues, path: IssuePath, key: string, value: unknown, orNull: boolean, pointer: string): Issues {
   if (typeof value === 'string') return isUuid(value) ? issues : badFormat(issues, path, key, UUID_REASON, pointer);
   return checkString(issues, path, key, value, orNull, pointer);
-}
-
-/** One of `allowed` (a closed enum), or with `orNull` also null. */
-export function checkEnum(issues: Issues, path: IssuePath, key: string, value: unknown, allowed: readonly string[], orNull: boolean, pointer: string): Issues {
-  if (value === undefined || (orNull && value === null)) return issues;
-  for (let i = 0; i < allowed.length; i++) if (allowed[i] === value) return issues;
-  return notInEnum(issues, path, key, allowed, orNull, value, pointer);
 }

@@ -26,22 +26,30 @@ function needsEscape(text: string): boolean {
 /** `'text'`, shortened, with quotes, backslashes and control characters escaped. */
 function quote(text: string): string {
   const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
-  if (!needsEscape(shown)) return `'${shown}'`;
+  if (!needsEscape(shown)) return "'" + shown + "'";
   return `'${JSON.stringify(shown).slice(1, -1).replace(/'/g, "\\'")}'`;
 }
 
-/** A key that can follow a dot in a path: ASCII letters, digits, `_` and `$`, not first a digit, at most 40 long. */
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]{0,39}$/;
-
+/**
+ * Whether `key` can follow a dot in a path: ASCII letters, digits, `_` and `$`, not first a
+ * digit, at most 40 long. A loop, not a regex: every issue's location asks this, and a regex
+ * call costs more than scanning a field name.
+ */
 function isIdentifier(key: string): boolean {
-  return IDENTIFIER.test(key);
+  const n = key.length;
+  if (n === 0 || n > MAX_QUOTED_LENGTH) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 /** `['data', 0, 'call_handler']` → `data[0].call_handler`; the root is called `value`. */
 export function formatPath(path: IssuePath): string {
   const n = path.length;
   if (n === 0) return 'value';
-  if (n === 1 && typeof path[0] === 'string' && isIdentifier(path[0])) return path[0];
   let text = '';
   for (let i = 0; i < n; i++) {
     const key = path[i]!;
@@ -75,14 +83,15 @@ export function describeType(value: unknown): string {
 }
 
 /**
- * `path` with `key` appended, copied by hand: spreading (`[...path, key]`) goes through the
- * iterator protocol and costs several times more, on a path every issue builds.
+ * `path` with `key` appended, without spreading: `[...path, key]` goes through the
+ * iterator protocol and costs several times more, on a path every issue builds. Short paths
+ * (the usual ones) are array literals.
  */
 export function pathTo(path: IssuePath, key: string | number): (string | number)[] {
   const n = path.length;
   if (n === 0) return [key];
-  const out: (string | number)[] = [];
-  for (let i = 0; i < n; i++) out.push(path[i]!);
+  if (n === 1) return [path[0]!, key];
+  const out = path.slice();
   out.push(key);
   return out;
 }
@@ -106,20 +115,34 @@ export function addIssue(issues: Issues, issue: ValidationIssue): ValidationIssu
   return issues;
 }
 
+/** `[0]` … `[63]`, built once: turning a number into text costs more than the rest of a message. */
+const INDEX_TEXTS: readonly string[] = Array.from({ length: 64 }, (_, i) => '[' + i + ']');
+
+function indexText(index: number): string {
+  return index < INDEX_TEXTS.length ? INDEX_TEXTS[index]! : '[' + index + ']';
+}
+
 /**
- * The message of an issue at `issuePath`: its location, then the reason the generator wrote
- * from the spec (" is required", " must be a string"). The location is built only here, on
- * the path of a failed check.
+ * The message of an issue at `key` below `path`: its location, then the reason the generator
+ * wrote from the spec (" is required", " must be a string"). The location is built only here,
+ * on the path of a failed check. The two common cases skip `formatPath`: a field at the top of
+ * the value (every request body field) is named by its key alone, and an item of a top-level
+ * array by the array's key and the index (`codecs[1]`). Those keys are the schema's property
+ * names, written by the spec's authors, so they need no quoting there.
  */
-function messageAt(issuePath: IssuePath, text: string): string {
-  return formatPath(issuePath) + text;
+function messageAt(path: IssuePath, key: string | number | undefined, text: string): string {
+  const n = path.length;
+  if (typeof key === 'string') return n === 0 ? key + text : formatPath(pathTo(path, key)) + text;
+  if (key === undefined) return formatPath(path) + text;
+  const first = path[0];
+  return (n === 1 && typeof first === 'string' ? first : formatPath(path)) + indexText(key) + text;
 }
 
 /** A field listed in the schema's `required` is absent (or `undefined`). `text`: " is required". */
 export function missing(issues: Issues, path: IssuePath, key: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'required', path: at, message: messageAt(at, text), specPointer });
+  return addIssue(issues, { code: 'required', path: at, message: messageAt(path, key, text), specPointer });
 }
 
 /**
@@ -130,7 +153,7 @@ export function missing(issues: Issues, path: IssuePath, key: string, text: stri
 export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, field);
-  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, text), specPointer, handler });
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(path, field, text), specPointer, handler });
 }
 
 /** A property a strict (request) schema does not define. */
@@ -152,7 +175,7 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
 export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = childPath(path, key);
-  return addIssue(issues, { code: 'invalid_type', path: at, message: `${messageAt(at, text)}, got ${describeType(value)}`, specPointer });
+  return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(path, key, text) + ', got ' + describeType(value), specPointer });
 }
 
 /**
@@ -191,7 +214,7 @@ export function notInEnum(
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
     path: at,
-    message: `${messageAt(at, orNull ? `${allowedText(allowed)} or null` : allowedText(allowed))}, got ${isString ? quote(value) : describeType(value)}`,
+    message: messageAt(path, key, orNull ? allowedText(allowed) + ' or null' : allowedText(allowed)) + ', got ' + (isString ? quote(value) : describeType(value)),
     specPointer,
     allowed,
   });
@@ -201,21 +224,21 @@ export function notInEnum(
 export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(at, text), specPointer });
+  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(path, key, text), specPointer });
 }
 
 /** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
 export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(at, text), specPointer });
+  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer });
 }
 
 /** A number or array length outside `minimum`/`maximum`/`minItems`. */
 export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code, path: at, message: messageAt(at, text), specPointer });
+  return addIssue(issues, { code, path: at, message: messageAt(path, key, text), specPointer });
 }
 
 /** The value threw while being read (a throwing getter, a revoked proxy). */

@@ -66,6 +66,8 @@ export async function generate({ root, log = () => {} }: GenerateOptions): Promi
     workerEmitters.flatMap((emitter) => emitter.preload ?? []),
     'emit worker',
   );
+  // Emitters that run a slow tool start it now too, to wait for their input (see Emitter.start).
+  const started = new Map(mainThreadEmitters.flatMap((emitter) => (emitter.start ? [[emitter, emitter.start(root)] as const] : [])));
   try {
     const checked = await timed(log, 'lint + bundle spec/ (redocly)', () => specWorker.run({ root }));
     if ('problems' in checked) throw new SpecError(checked.problems);
@@ -77,7 +79,7 @@ export async function generate({ root, log = () => {} }: GenerateOptions): Promi
     const context: EmitContext = { spec, model, specHash, root };
     // The docs emitter works in a child process; the rest run in the emit worker, side by side.
     const [mainFiles, emitted] = await Promise.all([
-      Promise.all(mainThreadEmitters.map((emitter) => timed(log, emitter.name, async () => emitter.emit(context)))),
+      Promise.all(mainThreadEmitters.map((emitter) => timed(log, emitter.name, async () => (started.get(emitter) ?? emitter).emit(context)))),
       emitWorker.run(context),
     ]);
     for (const { name, seconds } of emitted.timings) log(`  ✓ ${name.padEnd(34)} ${seconds.toFixed(2)} s (worker)`);
@@ -89,7 +91,7 @@ export async function generate({ root, log = () => {} }: GenerateOptions): Promi
     }
     return { files, ownedFolders: emitters.flatMap((e) => e.owns) };
   } finally {
-    await Promise.all([specWorker.stop(), emitWorker.stop()]);
+    await Promise.all([specWorker.stop(), emitWorker.stop(), ...[...started.values()].map((emitter) => emitter.stop())]);
   }
 }
 

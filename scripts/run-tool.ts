@@ -19,19 +19,36 @@ export const QUIET_TOOL_ENV = {
 } as const;
 
 export function runTool(root: string, bin: string, args: readonly string[]): Promise<ToolResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', bin), args, {
-      cwd: root,
-      env: { ...process.env, ...QUIET_TOOL_ENV },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  return startTool(root, bin, args).result;
+}
+
+/** A tool that is running: its result once it exits, and a way to stop it early. */
+export interface RunningTool {
+  result: Promise<ToolResult>;
+  stop(): void;
+}
+
+/** Starts a tool without waiting for it, so that a slow one can load while other work goes on. */
+export function startTool(root: string, bin: string, args: readonly string[]): RunningTool {
+  const child = spawn(path.join(root, 'node_modules', '.bin', bin), args, {
+    cwd: root,
+    env: { ...process.env, ...QUIET_TOOL_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const result = new Promise<ToolResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
+  return {
+    result,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
 }
 
 /** Removes the Redocly CLI's boxed Node.js deprecation banner from its output. */

@@ -38,4 +38,18 @@ export interface Emitter {
    * them itself too: this is a hint, not a dependency injection.
    */
   preload?: readonly string[];
+  /**
+   * For an emitter that runs a slow tool: start the tool before the spec is even linted, so
+   * that it loads while the rest of the pipeline runs, and give it its input in `emit` later.
+   * The orchestrator calls `start` first thing and then either `emit` or (when an earlier step
+   * failed) `stop` on what it returns. Without `start`, the orchestrator calls `emit` above.
+   */
+  start?(root: string): StartedEmitter;
+}
+
+/** An emitter whose tool is already running, waiting for its input. */
+export interface StartedEmitter {
+  emit(context: EmitContext): Promise<GeneratedFile[]>;
+  /** Stops the tool and cleans up; harmless after `emit`. */
+  stop(): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * auth middleware over a retrying, timing-out fetch, and puts the `sipEndpoints` resource on
  * top. `raw` is that openapi-fetch client, typed from the spec, for full control.
  */
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '@sip-endpoints/types';
 import { basicAuthMiddleware, basicAuthorization } from './auth.ts';
 import { abortableSleep } from './backoff.ts';
@@ -92,6 +92,22 @@ const RETRY_SAFE_METHODS: ReadonlySet<string> = new Set(
     .map((op) => op.method),
 );
 
+/** The middleware a caller adds to `raw` (through `use`, less what `eject` removes), kept up to date. */
+function trackMiddleware(raw: Client<paths>): ReadonlySet<Middleware> {
+  const added = new Set<Middleware>();
+  const use = raw.use.bind(raw);
+  const eject = raw.eject.bind(raw);
+  raw.use = (...middleware) => {
+    use(...middleware);
+    for (const m of middleware) if (m) added.add(m);
+  };
+  raw.eject = (...middleware) => {
+    eject(...middleware);
+    for (const m of middleware) added.delete(m);
+  };
+  return added;
+}
+
 export function createSipEndpointsClient(options: SipEndpointsClientOptions): SipEndpointsClient {
   const projectId = requireText(options.projectId, 'projectId');
   const apiToken = requireText(options.apiToken, 'apiToken');
@@ -113,12 +129,16 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
   };
   const raw = createClient<paths>({ baseUrl, fetch: createRetryingFetch(transport) });
   raw.use(basicAuthMiddleware(authorization));
+  const callerMiddleware = trackMiddleware(raw);
   const sipEndpoints = new SipEndpoints({
     raw,
     transport,
     validateRequests: options.validateRequests ?? true,
     validateResponses: options.validateResponses ?? false,
     redact,
+    // The resource methods build their requests with LazyRequest (see lazy-request.ts) while
+    // only our own middleware sees them; a caller's middleware gets real Requests.
+    lightRequests: () => callerMiddleware.size === 0,
   });
   return { sipEndpoints, raw, baseUrl };
 }

@@ -10,7 +10,8 @@ import { operations, type ClientOperation } from '../generated/operations.ts';
 import { PaginatedList, queryFromLink } from '../pagination.ts';
 import type { Redact } from '../redact.ts';
 import { retryAfterMs } from '../backoff.ts';
-import { createRetryingFetch, type CallSettings, type TransportSettings } from '../transport.ts';
+import { LazyRequest } from '../lazy-request.ts';
+import { connectionError, createRetryingFetch, releaseAnswer, type FetchFunction, type TransportSettings } from '../transport.ts';
 
 /** Options of one call. */
 export interface RequestOptions {
@@ -37,6 +38,8 @@ export interface ResourceContext {
   validateRequests: boolean;
   validateResponses: boolean;
   redact: Redact;
+  /** Whether calls may build their requests with LazyRequest: true while no caller's middleware is on `raw`. */
+  lightRequests: () => boolean;
 }
 
 interface RawResult {
@@ -45,35 +48,33 @@ interface RawResult {
   response: Response;
 }
 
+// retrieve, delete and the list's pages return `send`'s promise as is, one async layer fewer per
+// call; create and update stay async so that a body rejected before sending is a rejection.
 export class SipEndpoints {
   constructor(private readonly context: ResourceContext) {}
 
   /** Creates an endpoint. Accepts 201 (the create page) and 200 (the current API) alike. */
-  async create(body: CreateSipEndpointRequest, options: RequestOptions = {}): Promise<SipEndpoint> {
+  async create(body: CreateSipEndpointRequest, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.create_sip_endpoint;
     this.checkRequestBody(op, body);
-    const result = await this.context.raw.POST(op.path, { body, ...this.callInit(options) });
-    return this.unwrap(op, result) as SipEndpoint;
+    return this.send(op, options, this.context.raw.POST(op.path, this.withOptions({ body }, options))) as Promise<SipEndpoint>;
   }
 
-  async retrieve(id: string, options: RequestOptions = {}): Promise<SipEndpoint> {
+  retrieve(id: string, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.retrieve_sip_endpoint;
-    const result = await this.context.raw.GET(op.path, { params: { path: { id } }, ...this.callInit(options) });
-    return this.unwrap(op, result) as SipEndpoint;
+    return this.send(op, options, this.context.raw.GET(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<SipEndpoint>;
   }
 
   /** Changes only the fields sent; the others keep their values. */
-  async update(id: string, body: UpdateSipEndpointRequest, options: RequestOptions = {}): Promise<SipEndpoint> {
+  async update(id: string, body: UpdateSipEndpointRequest, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.update_sip_endpoint;
     this.checkRequestBody(op, body);
-    const result = await this.context.raw.PUT(op.path, { params: { path: { id } }, body, ...this.callInit(options) });
-    return this.unwrap(op, result) as SipEndpoint;
+    return this.send(op, options, this.context.raw.PUT(op.path, this.withOptions({ params: { path: { id } }, body }, options))) as Promise<SipEndpoint>;
   }
 
-  async delete(id: string, options: RequestOptions = {}): Promise<void> {
+  delete(id: string, options?: RequestOptions): Promise<void> {
     const op = operations.delete_sip_endpoint;
-    const result = await this.context.raw.DELETE(op.path, { params: { path: { id } }, ...this.callInit(options) });
-    this.unwrap(op, result);
+    return this.send(op, options, this.context.raw.DELETE(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<void>;
   }
 
   /**
@@ -81,25 +82,52 @@ export class SipEndpoints {
    * proceeds: `for await (const endpoint of client.sipEndpoints.list())`. Use `.pages()` to
    * walk page by page, or `.firstPage()` for one page.
    */
-  list(query: ListSipEndpointsQuery = {}, options: RequestOptions = {}): PaginatedList<SipEndpoint, ListSipEndpointsQuery, SipEndpointListResponse> {
+  list(query: ListSipEndpointsQuery = {}, options?: RequestOptions): PaginatedList<SipEndpoint, ListSipEndpointsQuery, SipEndpointListResponse> {
     const op = operations.list_sip_endpoints;
     return new PaginatedList(
       query,
-      async (pageQuery) => {
-        const result = await this.context.raw.GET(op.path, { params: { query: pageQuery }, ...this.callInit(options) });
-        return this.unwrap(op, result) as SipEndpointListResponse;
-      },
+      (pageQuery) => this.send(op, options, this.context.raw.GET(op.path, this.withOptions({ params: { query: pageQuery } }, options))) as Promise<SipEndpointListResponse>,
       (link) => queryFromLink(link, op.queryParameters) as ListSipEndpointsQuery,
     );
   }
 
-  private callInit(options: RequestOptions): { fetch: (request: Request) => Promise<Response>; signal?: AbortSignal } {
-    const call: CallSettings = {
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-      ...(options.retry !== undefined && { retry: options.retry }),
+  /**
+   * openapi-fetch's options for a call: `init` (a fresh object), plus the caller's signal, the
+   * light request class when allowed, and, only when the call overrides a setting, a retrying
+   * fetch of its own (otherwise the client's is used).
+   */
+  private withOptions<Init extends object>(init: Init, options: RequestOptions | undefined): Init & { fetch?: FetchFunction; signal?: AbortSignal; Request?: typeof Request } {
+    const light = this.context.lightRequests() ? { Request: LazyRequest as unknown as typeof Request } : undefined;
+    if (!options) return light ? Object.assign(init, light) : init;
+    const { signal, timeoutMs, maxRetries, retry } = options;
+    const overrides = timeoutMs !== undefined || maxRetries !== undefined || retry !== undefined;
+    return {
+      ...init,
+      ...light,
+      ...(overrides && { fetch: createRetryingFetch(this.context.transport, { timeoutMs, maxRetries, retry }) }),
+      ...(signal && { signal }),
     };
-    return { fetch: createRetryingFetch(this.context.transport, call), ...(options.signal && { signal: options.signal }) };
+  }
+
+  /**
+   * Awaits openapi-fetch, which reads the body after the retrying fetch returned: a broken
+   * connection then surfaces here, and becomes a `ConnectionError`. (A timeout or the caller's
+   * abort already fails the read with the `TimeoutError` or the caller's reason.)
+   */
+  private async send(op: ClientOperation, options: RequestOptions | undefined, pending: Promise<RawResult>): Promise<unknown> {
+    let result: RawResult;
+    try {
+      result = await pending;
+    } catch (error) {
+      // The retrying fetch's own failures are typed already. A body cut off mid-way is fetch's
+      // TypeError with the socket's error as its cause ("terminated" in Node).
+      if (error instanceof TypeError && error.cause !== undefined && !options?.signal?.aborted) {
+        throw connectionError(`${op.method} ${op.path}`, error, this.context.redact);
+      }
+      throw error;
+    }
+    releaseAnswer(result.response);
+    return this.unwrap(op, result);
   }
 
   /** Throws `ValidationError` listing every problem, before anything is sent. */

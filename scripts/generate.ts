@@ -60,10 +60,10 @@ function stampBundle(bundledText: string): string {
 export async function generate({ root, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
   // Both workers start loading their libraries now, side by side: Redocly's for the spec, two
   // TypeScript compilers for the emitters (see scripts/worker-thread.ts).
-  const specWorker = startWorker<{ root: string }, SpecReply>(new URL('./spec-worker.ts', import.meta.url), ['@redocly/openapi-core'], 'spec worker');
+  const specWorker = startWorker<{ root: string }, SpecReply>(new URL('./spec-worker.ts', import.meta.url), { import: ['@redocly/openapi-core'] }, 'spec worker');
   const emitWorker = startWorker<EmitContext, EmitReply>(
     new URL('./emit/worker.ts', import.meta.url),
-    workerEmitters.flatMap((emitter) => emitter.preload ?? []),
+    { require: workerEmitters.flatMap((emitter) => emitter.preload ?? []) },
     'emit worker',
   );
   // Emitters that run a slow tool start it now too, to wait for their input (see Emitter.start).

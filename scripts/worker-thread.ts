@@ -5,7 +5,8 @@
  * Node 20 does not pass the TypeScript loader (tsx) on to worker threads, so each worker
  * starts from a small bootstrap. It first loads the slow plain-JavaScript packages the module
  * will need (`preload`), natively: through tsx's hooks they take a third longer. Then it
- * registers tsx and imports the module, which answers through `serveOnce`.
+ * registers tsx and imports the module, which answers through `serveOnce`. CommonJS packages
+ * are preloaded with `require` (see `requireCommonJs` in emit/emitter.ts).
  */
 import { parentPort, Worker } from 'node:worker_threads';
 
@@ -17,10 +18,21 @@ export interface OneShotWorker<Request, Reply> {
   stop(): Promise<void>;
 }
 
-export function startWorker<Request, Reply>(module: URL, preload: readonly string[], label: string): OneShotWorker<Request, Reply> {
-  const preloadUrls = [...new Set(preload)].map((name) => import.meta.resolve(name));
+/** What a worker loads before its module: ES modules by `import`, CommonJS packages by `require`. */
+export interface Preload {
+  import?: readonly string[];
+  require?: readonly string[];
+}
+
+export function startWorker<Request, Reply>(module: URL, preload: Preload, label: string): OneShotWorker<Request, Reply> {
+  const importUrls = [...new Set(preload.import ?? [])].map((name) => import.meta.resolve(name));
+  const requireNames = [...new Set(preload.require ?? [])];
+  // The bootstrap is evaluated as CommonJS: `require` resolves from the working directory's
+  // node_modules there, so it is made relative to this file instead.
   const bootstrap = [
-    `Promise.all(${JSON.stringify(preloadUrls)}.map((url) => import(url)))`,
+    `const load = require('node:module').createRequire(${JSON.stringify(import.meta.url)});`,
+    `${JSON.stringify(requireNames)}.forEach((name) => load(name));`,
+    `Promise.all(${JSON.stringify(importUrls)}.map((url) => import(url)))`,
     `.then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}))`,
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`,
   ].join('');

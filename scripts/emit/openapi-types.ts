@@ -7,14 +7,16 @@
  * alone would drop them.
  */
 import { generatedHeader } from './header.ts';
-import type { Emitter } from './emitter.ts';
+import { requireCommonJs, type Emitter } from './emitter.ts';
 
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 const SCHEMA_PATH = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
-  // Loaded here, not at the top: TypeScript is slow to load (see `Emitter.preload`).
-  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([import('openapi-typescript'), import('typescript')]);
+  // Loaded here, not at the top: TypeScript is slow to load (see `Emitter.preload`). With
+  // require, the CommonJS builds, as the preload loads them (see `requireCommonJs`).
+  const { default: openapiTS, astToString } = requireCommonJs<typeof import('openapi-typescript')>('openapi-typescript');
+  const ts = requireCommonJs<typeof import('typescript')>('typescript');
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,

@@ -26,7 +26,7 @@
  */
 import type { CodeBlockWriter } from 'ts-morph';
 import { generatedHeader } from './header.ts';
-import type { Emitter, GeneratedFile } from './emitter.ts';
+import { requireCommonJs, type Emitter, type GeneratedFile } from './emitter.ts';
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, SpecPointer, TypeModel } from '../model/types.ts';
 
 export const VALIDATORS_DIR = 'packages/validators/src/generated';
@@ -471,7 +471,7 @@ const RUNTIME_FUNCTIONS: readonly (readonly [string, readonly string[]])[] = [
 export async function renderValidators(model: ApiModel, specHash: string): Promise<string> {
   // Loaded here, not at the top: ts-morph brings its own TypeScript compiler, slow to load
   // (see `Emitter.preload`).
-  const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = await import('ts-morph');
+  const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = requireCommonJs<typeof import('ts-morph')>('ts-morph');
   const publicNames = publicSchemaNames(model);
   const schemas = reachableSchemas(model, publicNames);
   const { groups, groupOf } = planGroups(schemas);

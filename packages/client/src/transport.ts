@@ -46,12 +46,17 @@ function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-/** The timeout timers of answers handed up before their body was read. */
-const bodyTimers = new WeakMap<Response, ReturnType<typeof setTimeout>>();
+/**
+ * Where an answer handed up before its body was read keeps its attempt's timer: a property
+ * under a private symbol, cheaper than a WeakMap entry per request (which the garbage
+ * collector has to trace specially).
+ */
+const BODY_TIMER = Symbol('sip-endpoints.bodyTimer');
+type ArmedResponse = Response & { [BODY_TIMER]?: ReturnType<typeof setTimeout> };
 
 /** Stops the timeout of an answer whose body has been read. */
 export function releaseAnswer(response: Response): void {
-  clearTimeout(bodyTimers.get(response));
+  clearTimeout((response as ArmedResponse)[BODY_TIMER]);
 }
 
 /** Origin and path of a URL, for messages: never the query, which may carry a page token. */
@@ -138,7 +143,7 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
 
 /** The answer, handed up with its attempt's timer still running (see the top of the file). */
 function armedUntilRead(response: Response, timer: ReturnType<typeof setTimeout>): Response {
-  bodyTimers.set(response, timer);
+  (response as ArmedResponse)[BODY_TIMER] = timer;
   // From here on only the body is awaited, which the socket keeps the process alive for.
   (timer as { unref?: () => void }).unref?.();
   return response;

@@ -50,6 +50,9 @@ interface RawResult {
 
 // retrieve, delete and the list's pages return `send`'s promise as is, one async layer fewer per
 // call; create and update stay async so that a body rejected before sending is a rejection.
+/** openapi-fetch's option that makes a call build its request with LazyRequest. */
+const LIGHT_REQUESTS = { Request: LazyRequest as unknown as typeof Request } as const;
+
 export class SipEndpoints {
   constructor(private readonly context: ResourceContext) {}
 
@@ -97,7 +100,7 @@ export class SipEndpoints {
    * fetch of its own (otherwise the client's is used).
    */
   private withOptions<Init extends object>(init: Init, options: RequestOptions | undefined): Init & { fetch?: FetchFunction; signal?: AbortSignal; Request?: typeof Request } {
-    const light = this.context.lightRequests() ? { Request: LazyRequest as unknown as typeof Request } : undefined;
+    const light = this.context.lightRequests() ? LIGHT_REQUESTS : undefined;
     if (!options) return light ? Object.assign(init, light) : init;
     const { signal, timeoutMs, maxRetries, retry } = options;
     const overrides = timeoutMs !== undefined || maxRetries !== undefined || retry !== undefined;

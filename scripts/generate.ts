@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
+import type { EmitContext, Emitter, GeneratedFile, StartedEmitter } from './emit/emitter.ts';
 import { emitters, mainThreadEmitters, workerEmitters } from './emit/index.ts';
 import type { EmitReply } from './emit/worker.ts';
 import type { SpecReply } from './spec-worker.ts';
@@ -66,9 +66,10 @@ export async function generate({ root, log = () => {} }: GenerateOptions): Promi
     { require: workerEmitters.flatMap((emitter) => emitter.preload ?? []) },
     'emit worker',
   );
-  // Emitters that run a slow tool start it now too, to wait for their input (see Emitter.start).
-  const started = new Map(mainThreadEmitters.flatMap((emitter) => (emitter.start ? [[emitter, emitter.start(root)] as const] : [])));
+  const started = new Map<Emitter, StartedEmitter>();
   try {
+    // Emitters that run a slow tool start it now too, to wait for their input (see Emitter.start).
+    for (const emitter of mainThreadEmitters) if (emitter.start) started.set(emitter, emitter.start(root));
     const checked = await timed(log, 'lint + bundle spec/ (redocly)', () => specWorker.run({ root }));
     if ('problems' in checked) throw new SpecError(checked.problems);
     const { bundledText } = checked;

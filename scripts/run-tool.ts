@@ -35,12 +35,14 @@ export function startTool(root: string, bin: string, args: readonly string[]): R
     env: { ...process.env, ...QUIET_TOOL_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const result = new Promise<ToolResult>((resolve, reject) => {
+  const result = new Promise<ToolResult>((resolve) => {
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
+    // A tool that cannot be started (missing, not executable) is a failed run, not a crash: its
+    // result says why, and whoever awaits it reports that.
+    child.on('error', (error) => resolve({ code: 127, stdout, stderr: `${stderr}${error.message}\n` }));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
   return {

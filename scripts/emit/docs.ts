@@ -77,8 +77,10 @@ export async function feedNamedPipe(pipe: string, text: string, toolExited: Prom
     () => 'written' as const,
     () => 'written' as const,
   );
-  if ((await Promise.race([write, toolExited.then(() => 'exited' as const)])) === 'exited') {
-    const drain = createReadStream(pipe).resume();
+  const exited = (): 'exited' => 'exited';
+  if ((await Promise.race([write, toolExited.then(exited, exited)])) === 'exited') {
+    // Errors of the drain (the pipe already removed) change nothing: the write is settled either way.
+    const drain = createReadStream(pipe).on('error', () => {}).resume();
     await write;
     drain.destroy();
   }

@@ -54,8 +54,9 @@ export interface Emitter {
   /**
    * For an emitter that runs a slow tool: start the tool before the spec is even linted, so
    * that it loads while the rest of the pipeline runs, and give it its input in `emit` later.
-   * The orchestrator calls `start` first thing and then either `emit` or (when an earlier step
-   * failed) `stop` on what it returns. Without `start`, the orchestrator calls `emit` above.
+   * The orchestrator calls `start` first thing, then `emit` on what it returns once the spec is
+   * ready (unless an earlier step failed), and `stop` at the end in every case. Without `start`,
+   * the orchestrator calls `emit` above.
    */
   start?(root: string): StartedEmitter;
 }

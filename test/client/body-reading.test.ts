@@ -135,6 +135,32 @@ describe('the requests openapi-fetch builds', () => {
   });
 });
 
+describe('middleware bookkeeping', () => {
+  it('keeps giving real Requests to a middleware added twice and ejected once, as openapi-fetch still runs it', async () => {
+    const client = createSipEndpointsClient({
+      baseUrl: 'http://127.0.0.1:1/api/relay/rest',
+      projectId: 'project',
+      apiToken: TOKEN,
+      fetch: async () => Response.json({ id: ID, username: 'alice' }),
+    });
+    const seen: unknown[] = [];
+    const middleware = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request instanceof Request);
+        return undefined;
+      },
+    };
+    client.raw.use(middleware);
+    client.raw.use(middleware);
+    client.raw.eject(middleware);
+    await client.sipEndpoints.retrieve(ID);
+    expect(seen).toEqual([true]);
+    client.raw.eject(middleware);
+    await client.sipEndpoints.retrieve(ID);
+    expect(seen).toEqual([true]);
+  });
+});
+
 describe('timers', () => {
   it('leaves no timer behind once a resource call has read its answer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -45,4 +45,26 @@ describe('feeding build-docs through a named pipe', () => {
     await started.stop();
     expect(readdirSync(scratch)).toEqual([]);
   });
+
+  it('stops a build-docs that is already waiting on the pipe, at once', async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-docs-test-'));
+    folders.push(scratch);
+    const started = startBuildDocs(REPO_ROOT, scratch);
+    // Long enough for the CLI to load and block on opening the pipe.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const stopping = performance.now();
+    await started.stop();
+    expect(performance.now() - stopping).toBeLessThan(2_000);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it('reports a build-docs that cannot start as a failed step, without hanging', async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-docs-test-'));
+    folders.push(scratch);
+    // A root without node_modules/.bin/redocly: the tool cannot be spawned.
+    const started = startBuildDocs(scratch, scratch);
+    const emitting = started.emit({ spec: { paths: {} }, model: { operations: [], schemas: [] } as never, specHash: 'x', root: scratch });
+    await expect(emitting).rejects.toThrow(/redocly build-docs failed/);
+  });
 });
+

@@ -15,6 +15,7 @@ import {
   type ValidationIssue,
 } from '@sip-endpoints/validators';
 import { readBundledSpec } from '../support/repo.ts';
+import { formatPath, missing, notInEnum } from '../../packages/validators/src/runtime/report.ts';
 
 const CREDENTIALS = { username: 'alice', password: 'correct-horse' };
 
@@ -164,5 +165,19 @@ describe('ValidationError', () => {
     expect(() => assertCreateSipEndpointRequest(body)).not.toThrow();
     expect(isCreateSipEndpointRequest(body)).toBe(true);
     expect(isCreateSipEndpointRequest({ ...body, call_request_url: undefined })).toBe(false);
+  });
+});
+
+describe('locations in messages match formatPath', () => {
+  it('quotes a property name that is not a plain identifier, at the top and in an array', () => {
+    expect(missing(undefined, [], 'x-foo', ' is required', '#')[0]!.message).toBe("['x-foo'] is required");
+    expect(missing(undefined, [], 'caller_id', ' is required', '#')[0]!.message).toBe('caller_id is required');
+    const [item] = notInEnum(undefined, ['odd key'], 0, ['a'], false, 'b', '#');
+    expect(item!.message).toBe(`${formatPath(item!.path)} must be one of 'a', got 'b'`);
+    expect(item!.message.startsWith("['odd key'][0]")).toBe(true);
+    const [plain] = notInEnum(undefined, ['codecs'], 1, ['OPUS'], false, 'G711', '#');
+    expect(plain!.message).toBe("codecs[1] must be one of 'OPUS', got 'G711'");
+    const [nested] = missing(undefined, ['data', 0], 'id', ' is required', '#');
+    expect(nested!.message).toBe('data[0].id is required');
   });
 });

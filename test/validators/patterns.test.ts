@@ -39,14 +39,14 @@ describe('forbiddenClass', () => {
   it('recognises only a negated class repeated one or more times, anchored at both ends', () => {
     expect(forbiddenClass('^[^\\s@]+$')).toBe('[\\s@]');
     expect(forbiddenClass('^[^\\]]+$')).toBe('[\\]]');
-    for (const other of ['^[^\\s@]*$', '[^\\s@]+', '^[a-z]+$', '^[^a][^b]+$', '^[^a]+$|x', '^[^[a]]+$', '^(?:[^a])+$']) {
+    // A class that starts with `^` would turn into a negated search class: not rewritten.
+    for (const other of ['^[^\\s@]*$', '[^\\s@]+', '^[a-z]+$', '^[^a][^b]+$', '^[^a]+$|x', '^[^[a]]+$', '^(?:[^a])+$', '^[^^]+$', '^[^^a]+$']) {
       expect(forbiddenClass(other), other).toBeUndefined();
     }
   });
 
   it('covers the username pattern of the spec', () => {
     expect(specPatterns()).toContain('^[^\\s@]+$');
-    for (const pattern of specPatterns().filter((p) => forbiddenClass(p) !== undefined)) expect(pattern).toMatch(/^\^\[\^/);
   });
 
   const cases = [...new Set(['^[^\\s@]+$', '^[^a-z]+$', '^[^\\d\\-]+$', '^[^\\u{1F600}x]+$', ...specPatterns().filter((p) => forbiddenClass(p) !== undefined)])];

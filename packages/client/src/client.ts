@@ -92,18 +92,25 @@ const RETRY_SAFE_METHODS: ReadonlySet<string> = new Set(
     .map((op) => op.method),
 );
 
-/** The middleware a caller adds to `raw` (through `use`, less what `eject` removes), kept up to date. */
-function trackMiddleware(raw: Client<paths>): ReadonlySet<Middleware> {
-  const added = new Set<Middleware>();
+/**
+ * The middleware a caller has on `raw`, kept up to date by wrapping `use` and `eject`. Like
+ * openapi-fetch's own list, it keeps a middleware added twice twice, and `eject` removes one
+ * occurrence, so that it is empty exactly when only our own middleware is left.
+ */
+function trackMiddleware(raw: Client<paths>): readonly Middleware[] {
+  const added: Middleware[] = [];
   const use = raw.use.bind(raw);
   const eject = raw.eject.bind(raw);
   raw.use = (...middleware) => {
     use(...middleware);
-    for (const m of middleware) if (m) added.add(m);
+    for (const m of middleware) if (m) added.push(m);
   };
   raw.eject = (...middleware) => {
     eject(...middleware);
-    for (const m of middleware) added.delete(m);
+    for (const m of middleware) {
+      const index = added.indexOf(m);
+      if (index !== -1) added.splice(index, 1);
+    }
   };
   return added;
 }
@@ -138,7 +145,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
     redact,
     // The resource methods build their requests with LazyRequest (see lazy-request.ts) while
     // only our own middleware sees them; a caller's middleware gets real Requests.
-    lightRequests: () => callerMiddleware.size === 0,
+    lightRequests: () => callerMiddleware.length === 0,
   });
   return { sipEndpoints, raw, baseUrl };
 }

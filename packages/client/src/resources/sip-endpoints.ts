@@ -48,11 +48,11 @@ interface RawResult {
   response: Response;
 }
 
-// retrieve, delete and the list's pages return `send`'s promise as is, one async layer fewer per
-// call; create and update stay async so that a body rejected before sending is a rejection.
 /** openapi-fetch's option that makes a call build its request with LazyRequest. */
 const LIGHT_REQUESTS = { Request: LazyRequest as unknown as typeof Request } as const;
 
+// retrieve, delete and the list's pages return `send`'s promise as is, one async layer fewer per
+// call; create and update stay async so that a body rejected before sending is a rejection.
 export class SipEndpoints {
   constructor(private readonly context: ResourceContext) {}
 

@@ -26,19 +26,23 @@ const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ['username', 'passwor
 
 /** Checks the fields of PaginationLinks that are present. */
 function checkPaginationLinksFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+  let field: unknown;
   for (const key in object) {
-    const field = object[key];
     switch (key) {
       case 'self':
+        field = object[key];
         issues = checkString(issues, path, 'self', field, false, '#/components/schemas/PaginationLinks/properties/self');
         break;
       case 'first':
+        field = object[key];
         issues = checkString(issues, path, 'first', field, false, '#/components/schemas/PaginationLinks/properties/first');
         break;
       case 'next':
+        field = object[key];
         issues = checkString(issues, path, 'next', field, false, '#/components/schemas/PaginationLinks/properties/next');
         break;
       case 'prev':
+        field = object[key];
         issues = checkString(issues, path, 'prev', field, false, '#/components/schemas/PaginationLinks/properties/prev');
         break;
     }
@@ -48,25 +52,31 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
 
 /** Checks the fields of SipEndpoint that are present. */
 function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+  let field: unknown;
   for (const key in object) {
-    const field = object[key];
     switch (key) {
       case 'type':
+        field = object[key];
         issues = checkString(issues, path, 'type', field, false, '#/components/schemas/SipEndpoint/properties/type');
         break;
       case 'id':
+        field = object[key];
         issues = checkUuid(issues, path, 'id', field, false, '#/components/schemas/SipEndpoint/properties/id');
         break;
       case 'username':
+        field = object[key];
         issues = checkString(issues, path, 'username', field, false, '#/components/schemas/SipEndpoint/properties/username');
         break;
       case 'caller_id':
+        field = object[key];
         issues = checkString(issues, path, 'caller_id', field, true, '#/components/schemas/SipEndpoint/properties/caller_id');
         break;
       case 'send_as':
+        field = object[key];
         issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpoint/properties/send_as');
         break;
       case 'ciphers':
+        field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
@@ -79,6 +89,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
         }
         break;
       case 'codecs':
+        field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
@@ -91,66 +102,87 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
         }
         break;
       case 'encryption':
+        field = object[key];
         issues = checkString(issues, path, 'encryption', field, false, '#/components/schemas/SipEndpoint/properties/encryption');
         break;
       case 'call_handler':
+        field = object[key];
         issues = checkString(issues, path, 'call_handler', field, true, '#/components/schemas/SipEndpoint/properties/call_handler');
         break;
       case 'calling_handler_resource_id':
+        field = object[key];
         issues = checkString(issues, path, 'calling_handler_resource_id', field, true, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
         break;
       case 'call_request_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_request_url', field, true, '#/components/schemas/SipEndpoint/properties/call_request_url');
         break;
       case 'call_request_method':
+        field = object[key];
         issues = checkString(issues, path, 'call_request_method', field, true, '#/components/schemas/SipEndpoint/properties/call_request_method');
         break;
       case 'call_fallback_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_fallback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
         break;
       case 'call_fallback_method':
+        field = object[key];
         issues = checkString(issues, path, 'call_fallback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
         break;
       case 'call_status_callback_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
         break;
       case 'call_status_callback_method':
+        field = object[key];
         issues = checkString(issues, path, 'call_status_callback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
         break;
       case 'call_laml_application_id':
+        field = object[key];
         issues = checkString(issues, path, 'call_laml_application_id', field, true, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
         break;
       case 'call_dialogflow_agent_id':
+        field = object[key];
         issues = checkString(issues, path, 'call_dialogflow_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
         break;
       case 'call_relay_topic':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_topic', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
         break;
       case 'call_relay_topic_status_callback_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_topic_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
         break;
       case 'call_relay_context':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_context', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context');
         break;
       case 'call_relay_context_status_callback_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_context_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
         break;
       case 'call_relay_application':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_application', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_application');
         break;
       case 'call_relay_script_url':
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_script_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
         break;
       case 'call_video_room_id':
+        field = object[key];
         issues = checkString(issues, path, 'call_video_room_id', field, true, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
         break;
       case 'call_flow_id':
+        field = object[key];
         issues = checkString(issues, path, 'call_flow_id', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_id');
         break;
       case 'call_flow_version':
+        field = object[key];
         issues = checkString(issues, path, 'call_flow_version', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_version');
         break;
       case 'call_ai_agent_id':
+        field = object[key];
         issues = checkString(issues, path, 'call_ai_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
         break;
     }
@@ -160,15 +192,17 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
 
 /** Checks the fields of SipEndpointListResponse that are present. */
 function checkSipEndpointListResponseFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+  let field: unknown;
   for (const key in object) {
-    const field = object[key];
     switch (key) {
       case 'links':
+        field = object[key];
         if (field !== undefined) {
           issues = checkPaginationLinks(field, pathTo(path, 'links'), issues);
         }
         break;
       case 'data':
+        field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
@@ -187,12 +221,11 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
 
 /** Checks the fields of SipEndpointFields that are present, and its handler rules (#/components/schemas/SipEndpointFields). */
 function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
-  // The fields the handler rules read once every key has been seen.
-  let callHandler: unknown, callRequestUrl: unknown, callLamlApplicationId: unknown, callDialogflowAgentId: unknown, callRelayTopic: unknown, callRelayContext: unknown, callRelayApplication: unknown, callRelayScriptUrl: unknown, callVideoRoomId: unknown, callFlowId: unknown, callAiAgentId: unknown;
+  let field: unknown;
   for (const key in object) {
-    const field = object[key];
     switch (key) {
       case 'username':
+        field = object[key];
         if (field !== undefined) {
           if (typeof field !== 'string') {
             issues = wrongType(issues, path, 'username', ' must be a string', field, '#/components/schemas/SipEndpointFields/properties/username');
@@ -202,15 +235,19 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'password':
+        field = object[key];
         issues = checkString(issues, path, 'password', field, false, '#/components/schemas/SipEndpointFields/properties/password');
         break;
       case 'caller_id':
+        field = object[key];
         issues = checkString(issues, path, 'caller_id', field, false, '#/components/schemas/SipEndpointFields/properties/caller_id');
         break;
       case 'send_as':
+        field = object[key];
         issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpointFields/properties/send_as');
         break;
       case 'ciphers':
+        field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
@@ -232,6 +269,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'codecs':
+        field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
@@ -255,6 +293,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'encryption':
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'default':
@@ -267,7 +306,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_handler':
-        callHandler = field;
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'relay_context':
@@ -288,10 +327,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_request_url':
-        callRequestUrl = field;
+        field = object[key];
         issues = checkUri(issues, path, 'call_request_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_request_url');
         break;
       case 'call_request_method':
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'GET':
@@ -303,9 +343,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_fallback_url':
+        field = object[key];
         issues = checkUri(issues, path, 'call_fallback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
         break;
       case 'call_fallback_method':
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'GET':
@@ -317,9 +359,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_status_callback_url':
+        field = object[key];
         issues = checkUri(issues, path, 'call_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
         break;
       case 'call_status_callback_method':
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'GET':
@@ -331,44 +375,47 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_laml_application_id':
-        callLamlApplicationId = field;
+        field = object[key];
         issues = checkString(issues, path, 'call_laml_application_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
         break;
       case 'call_dialogflow_agent_id':
-        callDialogflowAgentId = field;
+        field = object[key];
         issues = checkString(issues, path, 'call_dialogflow_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
         break;
       case 'call_relay_topic':
-        callRelayTopic = field;
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_topic', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
         break;
       case 'call_relay_topic_status_callback_url':
+        field = object[key];
         issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
         break;
       case 'call_relay_context':
-        callRelayContext = field;
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_context', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
         break;
       case 'call_relay_context_status_callback_url':
+        field = object[key];
         issues = checkUri(issues, path, 'call_relay_context_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
         break;
       case 'call_relay_application':
-        callRelayApplication = field;
+        field = object[key];
         issues = checkString(issues, path, 'call_relay_application', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
         break;
       case 'call_relay_script_url':
-        callRelayScriptUrl = field;
+        field = object[key];
         issues = checkUri(issues, path, 'call_relay_script_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
         break;
       case 'call_video_room_id':
-        callVideoRoomId = field;
+        field = object[key];
         issues = checkUuid(issues, path, 'call_video_room_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
         break;
       case 'call_flow_id':
-        callFlowId = field;
+        field = object[key];
         issues = checkUuid(issues, path, 'call_flow_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
         break;
       case 'call_flow_version':
+        field = object[key];
         if (field !== undefined) {
           switch (field) {
             case 'working_copy':
@@ -380,13 +427,24 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         }
         break;
       case 'call_ai_agent_id':
-        callAiAgentId = field;
+        field = object[key];
         issues = checkUuid(issues, path, 'call_ai_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
         break;
       default:
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
+  const callHandler = object.call_handler;
+  const callRequestUrl = object.call_request_url;
+  const callLamlApplicationId = object.call_laml_application_id;
+  const callDialogflowAgentId = object.call_dialogflow_agent_id;
+  const callRelayTopic = object.call_relay_topic;
+  const callRelayContext = object.call_relay_context;
+  const callRelayApplication = object.call_relay_application;
+  const callRelayScriptUrl = object.call_relay_script_url;
+  const callVideoRoomId = object.call_video_room_id;
+  const callFlowId = object.call_flow_id;
+  const callAiAgentId = object.call_ai_agent_id;
   // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
   switch (callHandler) {
     case 'relay_context':

@@ -123,19 +123,33 @@ function indexText(index: number): string {
 }
 
 /**
+ * Whether a property name of the schema reads as itself at the start of a message, memoized:
+ * the generated code passes only the schema's own property names here (never keys of the
+ * input), so the map holds at most one entry per property, and a failing field costs a lookup
+ * instead of a scan of its name.
+ */
+const plainNames = new Map<string, boolean>();
+
+function isPlainName(key: string): boolean {
+  let plain = plainNames.get(key);
+  if (plain === undefined) plainNames.set(key, (plain = isIdentifier(key)));
+  return plain;
+}
+
+/**
  * The message of an issue at `key` below `path`: its location, then the reason the generator
  * wrote from the spec (" is required", " must be a string"). The location is built only here,
- * on the path of a failed check. The two common cases skip `formatPath`: a field at the top of
- * the value (every request body field) is named by its key alone, and an item of a top-level
- * array by the array's key and the index (`codecs[1]`). Those keys are the schema's property
- * names, written by the spec's authors, so they need no quoting there.
+ * on the path of a failed check, and reads as `formatPath` writes it. The two common cases skip
+ * `formatPath`: a field at the top of the value (every request body field) and an item of a
+ * top-level array (`codecs[1]`), when their names need no quoting.
  */
 function messageAt(path: IssuePath, key: string | number | undefined, text: string): string {
   const n = path.length;
-  if (typeof key === 'string') return n === 0 ? key + text : formatPath(pathTo(path, key)) + text;
+  if (typeof key === 'string') return n === 0 && isPlainName(key) ? key + text : formatPath(pathTo(path, key)) + text;
   if (key === undefined) return formatPath(path) + text;
   const first = path[0];
-  return (n === 1 && typeof first === 'string' ? first : formatPath(path)) + indexText(key) + text;
+  if (n === 1 && typeof first === 'string' && isPlainName(first)) return first + indexText(key) + text;
+  return formatPath(pathTo(path, key)) + text;
 }
 
 /** A field listed in the schema's `required` is absent (or `undefined`). `text`: " is required". */

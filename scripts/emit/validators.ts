@@ -189,6 +189,22 @@ class Constants {
     const schema = this.model.schemas.find((s) => s.name === enumName);
     return `${schema?.pointer ?? `${SCHEMA_PREFIX}${enumName}`}/enum`;
   }
+
+  /** The pointers of schemas' `properties` (ending in `/`) the checks name, by constant name. */
+  readonly propertyPointers = new Map<string, string>();
+
+  /**
+   * Code for the spec pointer of a field's rule. When the pointer is its schema's `properties`
+   * pointer plus the field's name, this is a module constant ending in `/`, which the runtime
+   * completes with the key (see `pointerAt` in src/runtime/report.ts); otherwise the pointer.
+   */
+  pointerCode(pointer: string, fieldName: string | undefined): string {
+    const match = /^#\/components\/schemas\/([A-Za-z0-9_]+)\/properties\/(.+)$/.exec(pointer);
+    if (fieldName === undefined || !match || match[2] !== fieldName || /[~/]/.test(fieldName)) return literal(pointer);
+    const name = `${upperSnake(match[1]!)}_PROPERTIES`;
+    this.propertyPointers.set(name, pointer.slice(0, pointer.length - fieldName.length));
+    return name;
+  }
 }
 
 /** What a format asks for, in the words of the issue messages. */
@@ -238,8 +254,10 @@ function writeValueCheck(
   parentPath: string,
   key: string,
   depth: number,
+  /** The field's name when `key` is it (a top-level field), for `Constants.pointerCode`. */
+  fieldName?: string,
 ): void {
-  const ptr = literal(type.pointer);
+  const ptr = constants.pointerCode(type.pointer, fieldName);
   const nullGuard = type.nullable ? `${valueName} !== null` : '';
   const text = (reason: string): string => literal(messageText(reason));
   const reportType = (expected: string): string =>
@@ -393,7 +411,7 @@ function fieldCheckCall(constants: Constants, field: FieldModel, valueName: stri
   // A closed enum is a `switch` on the literals (written by writeValueCheck): comparing with
   // constants the compiler can see beats a loop over the list of values.
   if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
-  const args = (extra: string) => `issues, path, ${literal(field.name)}, ${valueName}, ${extra}${type.nullable}, ${literal(type.pointer)}`;
+  const args = (extra: string) => `issues, path, ${literal(field.name)}, ${valueName}, ${extra}${type.nullable}, ${constants.pointerCode(type.pointer, field.name)}`;
   // An open enum (responses) accepts any string: its values are for docs and autocompletion.
   if (type.format === 'uri') return `checkUri(${args('')})`;
   if (type.format === 'uuid') return `checkUuid(${args('')})`;
@@ -434,7 +452,7 @@ function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldG
           w.writeLine('field = object[key];');
           const call = fieldCheckCall(constants, field, 'field');
           if (call) w.writeLine(`issues = ${call};`);
-          else w.write('if (field !== undefined)').block(() => writeValueCheck(w, constants, field.type, 'field', 'path', literal(field.name), 0));
+          else w.write('if (field !== undefined)').block(() => writeValueCheck(w, constants, field.type, 'field', 'path', literal(field.name), 0, field.name));
           w.writeLine('break;');
         });
       }
@@ -474,7 +492,7 @@ function writeSchemaCheck(w: CodeBlockWriter, schema: ObjectModel, group: FieldG
 const RUNTIME_FUNCTIONS: readonly (readonly [string, readonly string[]])[] = [
   ['../runtime/field-checks.ts', ['checkString', 'checkUri', 'checkUuid']],
   ['../runtime/formats.ts', ['isUri', 'isUuid']],
-  ['../runtime/report.ts', ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'unknownProperty', 'wrongType']],
+  ['../runtime/report.ts', ['badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType']],
 ];
 
 /** The generated module's text, written with ts-morph in the layout its formatter would give (a test checks). */
@@ -511,8 +529,9 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../runtime/issue.ts', namedImports: ['IssuePath', 'Issues'] });
   // Import only the runtime functions the checks call, so that the module stays free of unused names.
   const bodies = [...functionBodies.values()].join('\n');
+  const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   for (const [moduleSpecifier, names] of RUNTIME_FUNCTIONS) {
-    const used = names.filter((name) => new RegExp(`\\b${name}\\(`).test(bodies));
+    const used = names.filter((name) => new RegExp(`\\b${name}\\(`).test(bodies) || (name === 'quoteNames' && quotedNames.length > 0));
     if (used.length > 0) file.addImportDeclaration({ moduleSpecifier, namedImports: used });
   }
   file.addImportDeclaration({
@@ -520,6 +539,14 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
     namedImports: ['assertValid', 'defineSchema', 'runCheck', { name: 'SipEndpointsSchema', isTypeOnly: true }],
   });
 
+  // Names that need quoting in a path are declared to the runtime once (see `quoteNames` in
+  // src/runtime/report.ts); a spec without any, like this one, emits nothing.
+  if (quotedNames.length > 0) {
+    file.addStatements((w) => {
+      w.writeLine(`// Property names that a path writes quoted, declared to the runtime once.`);
+      w.writeLine(`quoteNames([${quotedNames.map(literal).join(', ')}]);`);
+    });
+  }
   for (const [source, { name, pattern, forbidden }] of constants.patterns) {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
@@ -527,6 +554,13 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
       leadingTrivia: forbidden
         ? `// The spec's pattern ${pattern} holds for a non-empty string with no match of this class (see forbiddenClass); \`u\` as Ajv compiles it.\n`
         : "// The spec's pattern, compiled with the `u` flag as Ajv compiles it.\n",
+    });
+  }
+  for (const [name, pointer] of constants.propertyPointers) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name, initializer: literal(pointer) }],
+      leadingTrivia: "// Where these fields are in the spec: an issue's pointer is this plus the field's name.\n",
     });
   }
   for (const [enumName, { values, pointer }] of constants.enums) {

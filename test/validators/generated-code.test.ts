@@ -74,6 +74,15 @@ describe('the generated validators', () => {
     expect(readByName).toHaveLength(ruleFields.size);
   });
 
+  it('declare property names that need quoting in a path to the runtime, and only when there are some', async () => {
+    expect(committed).not.toContain('quoteNames');
+    const spec = JSON.parse(specText);
+    spec.components.schemas.SipEndpointFields.properties['x-trace id'] = { type: 'string' };
+    const rendered = await renderValidators(readModel(spec), 'test');
+    expect(rendered).toContain("quoteNames(['x-trace id']);");
+    expect(rendered).toMatch(/import \{[^}]*\bquoteNames\b[^}]*\} from '..\/runtime\/report.ts';/);
+  });
+
   it('contain no closures, Sets or runtime schema walking', async () => {
     expect(committed).not.toMatch(/=>|function \(|new Set|new Map|JSON\.parse|\.forEach\(|Object\.keys/);
   });

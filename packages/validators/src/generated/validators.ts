@@ -9,6 +9,14 @@ import { assertValid, defineSchema, runCheck, type SipEndpointsSchema } from '..
 
 // The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
 const USERNAME_FORBIDDEN = /[\s@]/u;
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const PAGINATION_LINKS_PROPERTIES = '#/components/schemas/PaginationLinks/properties/';
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_PROPERTIES = '#/components/schemas/SipEndpoint/properties/';
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES = '#/components/schemas/SipEndpointListResponse/properties/';
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_FIELDS_PROPERTIES = '#/components/schemas/SipEndpointFields/properties/';
 // The values of Cipher (#/components/schemas/Cipher), listed in enum issues.
 const CIPHER_VALUES: readonly string[] = ['AEAD_AES_256_GCM_8', 'AES_256_CM_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_80', 'AES_256_CM_HMAC_SHA1_32', 'AES_CM_128_HMAC_SHA1_32'];
 // The values of Codec (#/components/schemas/Codec), listed in enum issues.
@@ -31,19 +39,19 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
     switch (key) {
       case 'self':
         field = object[key];
-        issues = checkString(issues, path, 'self', field, false, '#/components/schemas/PaginationLinks/properties/self');
+        issues = checkString(issues, path, 'self', field, false, PAGINATION_LINKS_PROPERTIES);
         break;
       case 'first':
         field = object[key];
-        issues = checkString(issues, path, 'first', field, false, '#/components/schemas/PaginationLinks/properties/first');
+        issues = checkString(issues, path, 'first', field, false, PAGINATION_LINKS_PROPERTIES);
         break;
       case 'next':
         field = object[key];
-        issues = checkString(issues, path, 'next', field, false, '#/components/schemas/PaginationLinks/properties/next');
+        issues = checkString(issues, path, 'next', field, false, PAGINATION_LINKS_PROPERTIES);
         break;
       case 'prev':
         field = object[key];
-        issues = checkString(issues, path, 'prev', field, false, '#/components/schemas/PaginationLinks/properties/prev');
+        issues = checkString(issues, path, 'prev', field, false, PAGINATION_LINKS_PROPERTIES);
         break;
     }
   }
@@ -57,23 +65,23 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
     switch (key) {
       case 'type':
         field = object[key];
-        issues = checkString(issues, path, 'type', field, false, '#/components/schemas/SipEndpoint/properties/type');
+        issues = checkString(issues, path, 'type', field, false, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'id':
         field = object[key];
-        issues = checkUuid(issues, path, 'id', field, false, '#/components/schemas/SipEndpoint/properties/id');
+        issues = checkUuid(issues, path, 'id', field, false, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'username':
         field = object[key];
-        issues = checkString(issues, path, 'username', field, false, '#/components/schemas/SipEndpoint/properties/username');
+        issues = checkString(issues, path, 'username', field, false, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'caller_id':
         field = object[key];
-        issues = checkString(issues, path, 'caller_id', field, true, '#/components/schemas/SipEndpoint/properties/caller_id');
+        issues = checkString(issues, path, 'caller_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'send_as':
         field = object[key];
-        issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpoint/properties/send_as');
+        issues = checkString(issues, path, 'send_as', field, false, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'ciphers':
         field = object[key];
@@ -84,7 +92,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
               if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/ciphers/items');
             }
           } else {
-            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, '#/components/schemas/SipEndpoint/properties/ciphers');
+            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, SIP_ENDPOINT_PROPERTIES);
           }
         }
         break;
@@ -97,93 +105,93 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
               if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/codecs/items');
             }
           } else {
-            issues = wrongType(issues, path, 'codecs', ' must be an array', field, '#/components/schemas/SipEndpoint/properties/codecs');
+            issues = wrongType(issues, path, 'codecs', ' must be an array', field, SIP_ENDPOINT_PROPERTIES);
           }
         }
         break;
       case 'encryption':
         field = object[key];
-        issues = checkString(issues, path, 'encryption', field, false, '#/components/schemas/SipEndpoint/properties/encryption');
+        issues = checkString(issues, path, 'encryption', field, false, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_handler':
         field = object[key];
-        issues = checkString(issues, path, 'call_handler', field, true, '#/components/schemas/SipEndpoint/properties/call_handler');
+        issues = checkString(issues, path, 'call_handler', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'calling_handler_resource_id':
         field = object[key];
-        issues = checkString(issues, path, 'calling_handler_resource_id', field, true, '#/components/schemas/SipEndpoint/properties/calling_handler_resource_id');
+        issues = checkString(issues, path, 'calling_handler_resource_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_request_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_request_url', field, true, '#/components/schemas/SipEndpoint/properties/call_request_url');
+        issues = checkString(issues, path, 'call_request_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_request_method':
         field = object[key];
-        issues = checkString(issues, path, 'call_request_method', field, true, '#/components/schemas/SipEndpoint/properties/call_request_method');
+        issues = checkString(issues, path, 'call_request_method', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_fallback_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_fallback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_url');
+        issues = checkString(issues, path, 'call_fallback_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_fallback_method':
         field = object[key];
-        issues = checkString(issues, path, 'call_fallback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_fallback_method');
+        issues = checkString(issues, path, 'call_fallback_method', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_status_callback_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_url');
+        issues = checkString(issues, path, 'call_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_status_callback_method':
         field = object[key];
-        issues = checkString(issues, path, 'call_status_callback_method', field, true, '#/components/schemas/SipEndpoint/properties/call_status_callback_method');
+        issues = checkString(issues, path, 'call_status_callback_method', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_laml_application_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_laml_application_id', field, true, '#/components/schemas/SipEndpoint/properties/call_laml_application_id');
+        issues = checkString(issues, path, 'call_laml_application_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_dialogflow_agent_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id');
+        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_topic':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic');
+        issues = checkString(issues, path, 'call_relay_topic', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_topic_status_callback_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url');
+        issues = checkString(issues, path, 'call_relay_topic_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_context':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context');
+        issues = checkString(issues, path, 'call_relay_context', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_context_status_callback_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context_status_callback_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url');
+        issues = checkString(issues, path, 'call_relay_context_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_application':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_application', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_application');
+        issues = checkString(issues, path, 'call_relay_application', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_relay_script_url':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_script_url', field, true, '#/components/schemas/SipEndpoint/properties/call_relay_script_url');
+        issues = checkString(issues, path, 'call_relay_script_url', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_video_room_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_video_room_id', field, true, '#/components/schemas/SipEndpoint/properties/call_video_room_id');
+        issues = checkString(issues, path, 'call_video_room_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_flow_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_flow_id', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_id');
+        issues = checkString(issues, path, 'call_flow_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_flow_version':
         field = object[key];
-        issues = checkString(issues, path, 'call_flow_version', field, true, '#/components/schemas/SipEndpoint/properties/call_flow_version');
+        issues = checkString(issues, path, 'call_flow_version', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
       case 'call_ai_agent_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_ai_agent_id', field, true, '#/components/schemas/SipEndpoint/properties/call_ai_agent_id');
+        issues = checkString(issues, path, 'call_ai_agent_id', field, true, SIP_ENDPOINT_PROPERTIES);
         break;
     }
   }
@@ -210,7 +218,7 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
               issues = checkSipEndpoint(item0, pathTo(pathTo(path, 'data'), i0), issues);
             }
           } else {
-            issues = wrongType(issues, path, 'data', ' must be an array', field, '#/components/schemas/SipEndpointListResponse/properties/data');
+            issues = wrongType(issues, path, 'data', ' must be an array', field, SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES);
           }
         }
         break;
@@ -228,23 +236,23 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         field = object[key];
         if (field !== undefined) {
           if (typeof field !== 'string') {
-            issues = wrongType(issues, path, 'username', ' must be a string', field, '#/components/schemas/SipEndpointFields/properties/username');
+            issues = wrongType(issues, path, 'username', ' must be a string', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
-            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', '#/components/schemas/SipEndpointFields/properties/username');
+            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
       case 'password':
         field = object[key];
-        issues = checkString(issues, path, 'password', field, false, '#/components/schemas/SipEndpointFields/properties/password');
+        issues = checkString(issues, path, 'password', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'caller_id':
         field = object[key];
-        issues = checkString(issues, path, 'caller_id', field, false, '#/components/schemas/SipEndpointFields/properties/caller_id');
+        issues = checkString(issues, path, 'caller_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'send_as':
         field = object[key];
-        issues = checkString(issues, path, 'send_as', field, false, '#/components/schemas/SipEndpointFields/properties/send_as');
+        issues = checkString(issues, path, 'send_as', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'ciphers':
         field = object[key];
@@ -264,7 +272,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
               }
             }
           } else {
-            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, '#/components/schemas/SipEndpointFields/properties/ciphers');
+            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
@@ -288,7 +296,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
               }
             }
           } else {
-            issues = wrongType(issues, path, 'codecs', ' must be an array', field, '#/components/schemas/SipEndpointFields/properties/codecs');
+            issues = wrongType(issues, path, 'codecs', ' must be an array', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
@@ -328,7 +336,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         break;
       case 'call_request_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_request_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_request_url');
+        issues = checkUri(issues, path, 'call_request_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_request_method':
         field = object[key];
@@ -344,7 +352,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         break;
       case 'call_fallback_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_fallback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_fallback_url');
+        issues = checkUri(issues, path, 'call_fallback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_fallback_method':
         field = object[key];
@@ -360,7 +368,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         break;
       case 'call_status_callback_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_status_callback_url');
+        issues = checkUri(issues, path, 'call_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_status_callback_method':
         field = object[key];
@@ -376,43 +384,43 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         break;
       case 'call_laml_application_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_laml_application_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_laml_application_id');
+        issues = checkString(issues, path, 'call_laml_application_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_dialogflow_agent_id':
         field = object[key];
-        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_dialogflow_agent_id');
+        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_topic':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic');
+        issues = checkString(issues, path, 'call_relay_topic', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_topic_status_callback_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_topic_status_callback_url');
+        issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_context':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context');
+        issues = checkString(issues, path, 'call_relay_context', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_context_status_callback_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_context_status_callback_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_context_status_callback_url');
+        issues = checkUri(issues, path, 'call_relay_context_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_application':
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_application', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_application');
+        issues = checkString(issues, path, 'call_relay_application', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_relay_script_url':
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_script_url', field, false, '#/components/schemas/SipEndpointFields/properties/call_relay_script_url');
+        issues = checkUri(issues, path, 'call_relay_script_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_video_room_id':
         field = object[key];
-        issues = checkUuid(issues, path, 'call_video_room_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_video_room_id');
+        issues = checkUuid(issues, path, 'call_video_room_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_flow_id':
         field = object[key];
-        issues = checkUuid(issues, path, 'call_flow_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_flow_id');
+        issues = checkUuid(issues, path, 'call_flow_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       case 'call_flow_version':
         field = object[key];
@@ -428,7 +436,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         break;
       case 'call_ai_agent_id':
         field = object[key];
-        issues = checkUuid(issues, path, 'call_ai_agent_id', field, false, '#/components/schemas/SipEndpointFields/properties/call_ai_agent_id');
+        issues = checkUuid(issues, path, 'call_ai_agent_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       default:
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);

@@ -123,17 +123,20 @@ function indexText(index: number): string {
 }
 
 /**
- * Whether a property name of the schema reads as itself at the start of a message, memoized:
- * the generated code passes only the schema's own property names here (never keys of the
- * input), so the map holds at most one entry per property, and a failing field costs a lookup
- * instead of a scan of its name.
+ * The schema's property names that do not read as themselves in a path (`x-foo` reads
+ * `['x-foo']`), declared once by the generated module with `quoteNames` when the spec has any.
+ * The generated code passes only the schema's own names as keys, so every other name is
+ * written as is: a failing field costs no scan of its name.
  */
-const plainNames = new Map<string, boolean>();
+let quotedNames: ReadonlySet<string> | undefined;
+
+/** Called by the generated module, at import, with the names `isIdentifier` rejects. */
+export function quoteNames(names: readonly string[]): void {
+  quotedNames = new Set(names);
+}
 
 function isPlainName(key: string): boolean {
-  let plain = plainNames.get(key);
-  if (plain === undefined) plainNames.set(key, (plain = isIdentifier(key)));
-  return plain;
+  return quotedNames === undefined || !quotedNames.has(key);
 }
 
 /**
@@ -150,6 +153,16 @@ function messageAt(path: IssuePath, key: string | number | undefined, text: stri
   const first = path[0];
   if (n === 1 && typeof first === 'string' && isPlainName(first)) return first + indexText(key) + text;
   return formatPath(pathTo(path, key)) + text;
+}
+
+/**
+ * The spec pointer of an issue. The generated code passes a field's pointer as the pointer of
+ * its schema's properties, ending in `/` (`#/components/schemas/SipEndpointFields/properties/`),
+ * and the key completes it here: one short constant per schema instead of a long string per
+ * field keeps the package small.
+ */
+function pointerAt(pointer: string, key: string | number | undefined): string {
+  return typeof key === 'string' && pointer.charCodeAt(pointer.length - 1) === 47 ? pointer + key : pointer;
 }
 
 /** A field listed in the schema's `required` is absent (or `undefined`). `text`: " is required". */
@@ -189,7 +202,7 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
 export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = childPath(path, key);
-  return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(path, key, text) + ', got ' + describeType(value), specPointer });
+  return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(path, key, text) + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
 }
 
 /**
@@ -238,21 +251,21 @@ export function notInEnum(
 export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(path, key, text), specPointer });
+  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
 /** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
 export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer });
+  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
 /** A number or array length outside `minimum`/`maximum`/`minItems`. */
 export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
   if (isFull(issues)) return issues;
   const at = pathTo(path, key);
-  return addIssue(issues, { code, path: at, message: messageAt(path, key, text), specPointer });
+  return addIssue(issues, { code, path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
 /** The value threw while being read (a throwing getter, a revoked proxy). */

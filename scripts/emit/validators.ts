@@ -34,12 +34,6 @@ export const VALIDATORS_PATH = `${VALIDATORS_DIR}/validators.ts`;
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-/** Names a field's local variable must not take: JS reserved words and the generated code's own names. */
-const TAKEN_NAMES = new Set([
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await implements interface package private protected public static arguments eval undefined NaN Infinity'.split(' '),
-  'object', 'value', 'path', 'issues', 'key', 'field', 'unknownPointer',
-]);
-
 /** The schemas users validate: every request body and every success response body. */
 export function publicSchemaNames(model: ApiModel): string[] {
   const wanted = new Set<string>();
@@ -79,10 +73,6 @@ function upperSnake(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .toUpperCase();
-}
-
-function camel(name: string): string {
-  return name.replace(/[_-]+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
@@ -350,12 +340,15 @@ function writeValueCheck(
   }
 }
 
-/** The `switch` on the discriminator: for each handler with a rule, the test of its fields. */
-function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, locals: ReadonlyMap<string, string>): void {
+/**
+ * The `switch` on the discriminator: for each handler with a rule, the test of its fields. Each
+ * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
+ * fields are read.
+ */
+function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
   const local = (field: string): string => {
-    const name = locals.get(field);
-    if (!name) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
-    return name;
+    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return propertyAccess('object', field);
   };
   w.writeLine(`// Handler rules (${rules.pointer}): the fields each ${rules.discriminator} value requires.`);
   w.write(`switch (${local(rules.discriminator)})`).block(() => {
@@ -386,18 +379,6 @@ function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, locals:
   });
 }
 
-function localNames(fields: readonly FieldModel[]): Map<string, string> {
-  const names = new Map<string, string>();
-  const used = new Set<string>();
-  fields.forEach((field, i) => {
-    let name = IDENTIFIER.test(camel(field.name)) ? camel(field.name) : `field${i}`;
-    if (TAKEN_NAMES.has(name) || used.has(name) || /^(i|item)\d+$/.test(name)) name = `${name}Field${i}`;
-    used.add(name);
-    names.set(field.name, name);
-  });
-  return names;
-}
-
 function fieldCheckName(group: FieldGroup): string {
   return `check${group.owner}Fields`;
 }
@@ -418,13 +399,6 @@ function fieldCheckCall(constants: Constants, field: FieldModel, valueName: stri
   return `checkString(${args('')})`;
 }
 
-/** The fields the handler rules read: the discriminator and every field a rule names. */
-function ruleFields(group: FieldGroup): Set<string> {
-  const rules = group.handlerRules;
-  if (!rules) return new Set();
-  return new Set([rules.discriminator, ...rules.rules.flatMap((rule) => rule.alternatives.flat())]);
-}
-
 /**
  * One pass over the object's keys, with a `switch` on the key: each present field is checked
  * where it is found, and (for strict schemas) any other key is an unknown property. Reading
@@ -439,10 +413,10 @@ function ruleFields(group: FieldGroup): Set<string> {
  *   getter on a class's prototype, is not type-checked (Ajv reads each property by name). A
  *   JSON body has neither, and `JSON.stringify` would not send them.
  * - Required fields (in the schema's check) and the fields of the handler rules (after the
- *   loop) are read by name, as Ajv reads them, so these verdicts agree with Ajv on any object.
+ *   loop, only those of the chosen handler) are read by name, as Ajv reads them, so these
+ *   verdicts agree with Ajv on any object.
  */
 function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldGroup): void {
-  const locals = localNames(group.fields);
   w.writeLine('let field: unknown;');
   w.write('for (const key in object)').block(() => {
     w.write('switch (key)').block(() => {
@@ -462,13 +436,7 @@ function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldG
       }
     });
   });
-  if (group.handlerRules) {
-    const kept = ruleFields(group);
-    for (const field of group.fields.filter((f) => kept.has(f.name))) {
-      w.writeLine(`const ${locals.get(field.name)!} = ${propertyAccess('object', field.name)};`);
-    }
-    writeHandlerRules(w, group.handlerRules, locals);
-  }
+  if (group.handlerRules) writeHandlerRules(w, group.handlerRules, new Set(group.fields.map((f) => f.name)));
   w.writeLine('return issues;');
 }
 

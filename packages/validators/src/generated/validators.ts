@@ -442,48 +442,37 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  const callHandler = object.call_handler;
-  const callRequestUrl = object.call_request_url;
-  const callLamlApplicationId = object.call_laml_application_id;
-  const callDialogflowAgentId = object.call_dialogflow_agent_id;
-  const callRelayTopic = object.call_relay_topic;
-  const callRelayContext = object.call_relay_context;
-  const callRelayApplication = object.call_relay_application;
-  const callRelayScriptUrl = object.call_relay_script_url;
-  const callVideoRoomId = object.call_video_room_id;
-  const callFlowId = object.call_flow_id;
-  const callAiAgentId = object.call_ai_agent_id;
   // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
-  switch (callHandler) {
+  switch (object.call_handler) {
     case 'relay_context':
-      if (callRelayContext === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_context', 'relay_context', ' (or call_relay_application) is required when call_handler is \'relay_context\'', '#/components/schemas/SipEndpointFields/allOf/4/then');
+      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_context', 'relay_context', ' (or call_relay_application) is required when call_handler is \'relay_context\'', '#/components/schemas/SipEndpointFields/allOf/4/then');
       break;
     case 'relay_topic':
-      if (callRelayTopic === undefined && callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_topic', 'relay_topic', ' (or call_relay_application) is required when call_handler is \'relay_topic\'', '#/components/schemas/SipEndpointFields/allOf/3/then');
+      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_topic', 'relay_topic', ' (or call_relay_application) is required when call_handler is \'relay_topic\'', '#/components/schemas/SipEndpointFields/allOf/3/then');
       break;
     case 'relay_application':
-      if (callRelayApplication === undefined) issues = missingForHandler(issues, path, 'call_relay_application', 'relay_application', ' is required when call_handler is \'relay_application\'', '#/components/schemas/SipEndpointFields/allOf/5/then');
+      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_application', 'relay_application', ' is required when call_handler is \'relay_application\'', '#/components/schemas/SipEndpointFields/allOf/5/then');
       break;
     case 'relay_script':
-      if (callRelayScriptUrl === undefined) issues = missingForHandler(issues, path, 'call_relay_script_url', 'relay_script', ' is required when call_handler is \'relay_script\'', '#/components/schemas/SipEndpointFields/allOf/6/then');
+      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, 'call_relay_script_url', 'relay_script', ' is required when call_handler is \'relay_script\'', '#/components/schemas/SipEndpointFields/allOf/6/then');
       break;
     case 'laml_webhooks':
-      if (callRequestUrl === undefined) issues = missingForHandler(issues, path, 'call_request_url', 'laml_webhooks', ' is required when call_handler is \'laml_webhooks\'', '#/components/schemas/SipEndpointFields/allOf/0/then');
+      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, 'call_request_url', 'laml_webhooks', ' is required when call_handler is \'laml_webhooks\'', '#/components/schemas/SipEndpointFields/allOf/0/then');
       break;
     case 'laml_application':
-      if (callLamlApplicationId === undefined) issues = missingForHandler(issues, path, 'call_laml_application_id', 'laml_application', ' is required when call_handler is \'laml_application\'', '#/components/schemas/SipEndpointFields/allOf/1/then');
+      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, 'call_laml_application_id', 'laml_application', ' is required when call_handler is \'laml_application\'', '#/components/schemas/SipEndpointFields/allOf/1/then');
       break;
     case 'dialogflow':
-      if (callDialogflowAgentId === undefined) issues = missingForHandler(issues, path, 'call_dialogflow_agent_id', 'dialogflow', ' is required when call_handler is \'dialogflow\'', '#/components/schemas/SipEndpointFields/allOf/2/then');
+      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, 'call_dialogflow_agent_id', 'dialogflow', ' is required when call_handler is \'dialogflow\'', '#/components/schemas/SipEndpointFields/allOf/2/then');
       break;
     case 'video_room':
-      if (callVideoRoomId === undefined) issues = missingForHandler(issues, path, 'call_video_room_id', 'video_room', ' is required when call_handler is \'video_room\'', '#/components/schemas/SipEndpointFields/allOf/7/then');
+      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, 'call_video_room_id', 'video_room', ' is required when call_handler is \'video_room\'', '#/components/schemas/SipEndpointFields/allOf/7/then');
       break;
     case 'call_flow':
-      if (callFlowId === undefined) issues = missingForHandler(issues, path, 'call_flow_id', 'call_flow', ' is required when call_handler is \'call_flow\'', '#/components/schemas/SipEndpointFields/allOf/8/then');
+      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, 'call_flow_id', 'call_flow', ' is required when call_handler is \'call_flow\'', '#/components/schemas/SipEndpointFields/allOf/8/then');
       break;
     case 'ai_agent':
-      if (callAiAgentId === undefined) issues = missingForHandler(issues, path, 'call_ai_agent_id', 'ai_agent', ' is required when call_handler is \'ai_agent\'', '#/components/schemas/SipEndpointFields/allOf/9/then');
+      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, 'call_ai_agent_id', 'ai_agent', ' is required when call_handler is \'ai_agent\'', '#/components/schemas/SipEndpointFields/allOf/9/then');
       break;
   }
   return issues;

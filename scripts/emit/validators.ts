@@ -273,11 +273,12 @@ function writeValueCheck(
       if (type.format === 'uri') checks.push(`if (!isUri(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uri)}, ${ptr});`);
       if (type.format === 'uuid') checks.push(`if (!isUuid(${valueName})) issues = badFormat(issues, ${parentPath}, ${key}, ${text(FORMAT_REASONS.uuid)}, ${ptr});`);
       if (type.pattern !== undefined) {
-        const fieldName = key.replace(/'/g, '') || 'value';
+        // The constant is named after the field (or, for an array item, its index variable).
+        const constantBase = fieldName ?? (key.replace(/'/g, '') || 'value');
         const forbidden = forbiddenClass(type.pattern);
         const failed = forbidden
-          ? `${valueName}.length === 0 || ${constants.regex(forbidden, type.pattern, true, fieldName)}.test(${valueName})`
-          : `!${constants.regex(type.pattern, type.pattern, false, fieldName)}.test(${valueName})`;
+          ? `${valueName}.length === 0 || ${constants.regex(forbidden, type.pattern, true, constantBase)}.test(${valueName})`
+          : `!${constants.regex(type.pattern, type.pattern, false, constantBase)}.test(${valueName})`;
         checks.push(`if (${failed}) issues = noMatch(issues, ${parentPath}, ${key}, ${text(`does not match the pattern ${type.pattern}`)}, ${ptr});`);
       }
       if (checks.length === 0) {
@@ -346,12 +347,12 @@ function writeValueCheck(
  * fields are read.
  */
 function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
-  const local = (field: string): string => {
+  const read = (field: string): string => {
     if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
     return propertyAccess('object', field);
   };
   w.writeLine(`// Handler rules (${rules.pointer}): the fields each ${rules.discriminator} value requires.`);
-  w.write(`switch (${local(rules.discriminator)})`).block(() => {
+  w.write(`switch (${read(rules.discriminator)})`).block(() => {
     for (const rule of rules.rules) {
       if (rule.alternatives.length === 0) continue;
       w.writeLine(`case ${literal(rule.handler)}:`);
@@ -359,7 +360,7 @@ function writeHandlerRules(w: CodeBlockWriter, rules: HandlerRulesModel, fieldNa
         // The rule fails when no alternative has all of its fields.
         const unmet = rule.alternatives
           .map((fields) => {
-            const missing = fields.map((f) => `${local(f)} === undefined`);
+            const missing = fields.map((f) => `${read(f)} === undefined`);
             return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
           })
           .join(' && ');

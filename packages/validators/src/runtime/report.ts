@@ -32,8 +32,8 @@ function quote(text: string): string {
 
 /**
  * Whether `key` can follow a dot in a path: ASCII letters, digits, `_` and `$`, not first a
- * digit, at most 40 long. A loop, not a regex: every issue's location asks this, and a regex
- * call costs more than scanning a field name.
+ * digit, at most 40 long. A loop, not a regex: `formatPath` asks it of every key of a path,
+ * and a regex call costs more than scanning a field name.
  */
 function isIdentifier(key: string): boolean {
   const n = key.length;

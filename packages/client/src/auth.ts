@@ -15,8 +15,8 @@ export function basicAuthorization(projectId: string, apiToken: string): string 
 export function basicAuthMiddleware(authorization: string): Middleware {
   return {
     onRequest({ request }) {
+      // Changed in place, so nothing is returned: openapi-fetch then keeps the request as is.
       request.headers.set('Authorization', authorization);
-      return request;
     },
   };
 }

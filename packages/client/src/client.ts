@@ -10,6 +10,7 @@ import { abortableSleep } from './backoff.ts';
 import { operations, serverUrlTemplate } from './generated/operations.ts';
 import { createRedactor } from './redact.ts';
 import { SipEndpoints } from './resources/sip-endpoints.ts';
+import { serializePath, serializeQuery } from './serializers.ts';
 import { createRetryingFetch, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Where the API is: a SignalWire Space, or any server URL (the mock server, a proxy). */
@@ -134,7 +135,12 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
     isRetrySafe: (request) => RETRY_SAFE_METHODS.has(request.method),
     redact,
   };
-  const raw = createClient<paths>({ baseUrl, fetch: createRetryingFetch(transport) });
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: createRetryingFetch(transport),
+    pathSerializer: serializePath,
+    querySerializer: serializeQuery,
+  });
   raw.use(basicAuthMiddleware(authorization));
   const callerMiddleware = trackMiddleware(raw);
   const sipEndpoints = new SipEndpoints({

@@ -11,6 +11,7 @@ import { operations, serverUrlTemplate } from './generated/operations.ts';
 import { createRedactor } from './redact.ts';
 import { SipEndpoints } from './resources/sip-endpoints.ts';
 import { serializePath, serializeQuery } from './serializers.ts';
+import { TimeoutWindows } from './timeout-windows.ts';
 import { createRetryingFetch, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Where the API is: a SignalWire Space, or any server URL (the mock server, a proxy). */
@@ -127,6 +128,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
     fetch: options.fetch,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeouts: new TimeoutWindows(),
     initialDelayMs: backoff.initialDelayMs ?? 500,
     maxDelayMs: backoff.maxDelayMs ?? 8_000,
     maxRetryAfterMs: backoff.maxRetryAfterMs ?? 60_000,

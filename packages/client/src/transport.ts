@@ -4,19 +4,21 @@
  * as the middleware left it, authenticated once, and the middleware sees one request and one
  * final response however many attempts it took.
  *
- * Each attempt has its own timeout, which covers the whole exchange. The answer is handed up
- * unread, with its attempt's signal still armed: openapi-fetch reads the body after this fetch
- * returns, and a server that stalls mid-body makes that read fail with the `TimeoutError`.
- * (Buffering the body here and wrapping it in a new Response cost more than the round trip's
- * own parsing.) A failure while the body is read is therefore not retried. `releaseAnswer`
- * stops the timer once the body has been read; a timer nobody stops is unref'd and runs out
- * harmlessly. A caller's own `AbortSignal` stops everything at once, including a wait between
- * attempts and a body being read, and rejects with the signal's reason.
+ * Each attempt has its own timeout, which covers the whole exchange; its signal comes from a
+ * window shared with the attempts that started in the same few milliseconds (see
+ * timeout-windows.ts). The answer is handed up unread, still in its window: openapi-fetch reads
+ * the body after this fetch returns, and a server that stalls mid-body makes that read fail
+ * with the `TimeoutError`. (Buffering the body here and wrapping it in a new Response cost more
+ * than the round trip's own parsing.) A failure while the body is read is therefore not
+ * retried. `releaseAnswer` takes the attempt out of its window once the body has been read.
+ * A caller's own `AbortSignal` stops everything at once, including a wait between attempts and
+ * a body being read, and rejects with the signal's reason.
  */
 import { backoffDelay, retryAfterMs, type BackoffSettings } from './backoff.ts';
 import { ConnectionError, TimeoutError } from './errors.ts';
 import { LazyRequest } from './lazy-request.ts';
 import type { Redact } from './redact.ts';
+import { leaveWindow, type TimeoutWindow, type TimeoutWindows } from './timeout-windows.ts';
 
 /** The `fetch` openapi-fetch calls, and the shape of a custom `fetch` option. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -26,6 +28,8 @@ export interface TransportSettings extends BackoffSettings {
   fetch?: FetchFunction | undefined;
   maxRetries: number;
   timeoutMs: number;
+  /** The client's shared timeout signals (see timeout-windows.ts). */
+  timeouts: TimeoutWindows;
   /** Waits between attempts; injectable so that tests need not wait. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Whether a request may be sent again when the caller did not say (by method). */
@@ -47,16 +51,19 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Where an answer handed up before its body was read keeps its attempt's timer: a property
- * under a private symbol, cheaper than a WeakMap entry per request (which the garbage
+ * Where an answer handed up before its body was read keeps its attempt's timeout window: a
+ * property under a private symbol, cheaper than a WeakMap entry per request (which the garbage
  * collector has to trace specially).
  */
-const BODY_TIMER = Symbol('sip-endpoints.bodyTimer');
-type ArmedResponse = Response & { [BODY_TIMER]?: ReturnType<typeof setTimeout> };
+const BODY_WINDOW = Symbol('sip-endpoints.bodyWindow');
+type ArmedResponse = Response & { [BODY_WINDOW]?: TimeoutWindow };
 
-/** Stops the timeout of an answer whose body has been read. */
+/** The body of this answer has been read: its attempt leaves its timeout window. */
 export function releaseAnswer(response: Response): void {
-  clearTimeout((response as ArmedResponse)[BODY_TIMER]);
+  const window = (response as ArmedResponse)[BODY_WINDOW];
+  if (window === undefined) return;
+  (response as ArmedResponse)[BODY_WINDOW] = undefined;
+  leaveWindow(window);
 }
 
 /** Origin and path of a URL, for messages: never the query, which may carry a page token. */
@@ -103,18 +110,13 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
     const mayRetry = call.retry ?? settings.isRetrySafe(request);
     for (let retryIndex = 0; ; retryIndex++) {
       const retriesLeft = mayRetry && retryIndex < maxRetries;
-      const timeout = new AbortController();
-      // The error is made only when the timer fires: its message needs the path, which the
-      // common case never parses out of the URL.
-      const timer = setTimeout(() => {
-        timeout.abort(new TimeoutError(`${method} ${urlParts(url).pathname} got no complete answer within ${timeoutMs} ms`, timeoutMs));
-      }, timeoutMs);
+      const window = settings.timeouts.join(timeoutMs);
       // The fields the API uses, as a plain literal (spreading `base` measured slower), and only
       // those that differ from fetch's defaults: fetch converts every field it is given.
       const init: RequestInit = {
         method,
         headers: request.headers,
-        signal: callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal,
+        signal: callerSignal ? AbortSignal.any([callerSignal, window.signal]) : window.signal,
       };
       if (base.body != null) init.body = base.body;
       if (base.redirect !== undefined && base.redirect !== 'follow') init.redirect = base.redirect;
@@ -123,17 +125,17 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
         // Without a custom fetch, the URL and init go straight to fetch: a Request built here
         // would only be taken apart and built again inside it.
         const response = await (settings.fetch ? settings.fetch(new Request(url, init)) : globalThis.fetch(url, init));
-        if (!retriesLeft || !isRetryableStatus(response.status)) return armedUntilRead(response, timer);
+        if (!retriesLeft || !isRetryableStatus(response.status)) return armedUntilRead(response, window);
         const askedFor = retryAfterMs(response.headers);
-        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return armedUntilRead(response, timer);
+        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return armedUntilRead(response, window);
         delay = askedFor ?? backoffDelay(retryIndex, settings);
         // Read the discarded answer to the end so that its connection can be reused.
         await response.arrayBuffer().catch(() => undefined);
-        clearTimeout(timer);
+        leaveWindow(window);
       } catch (error) {
-        clearTimeout(timer);
+        leaveWindow(window);
         if (callerSignal?.aborted) throw callerSignal.reason;
-        if (!retriesLeft) throw timeout.signal.aborted ? (timeout.signal.reason as TimeoutError) : failedToSend(method, url, error, settings.redact);
+        if (!retriesLeft) throw window.signal.aborted ? timedOut(method, url, timeoutMs) : failedToSend(method, url, error, settings.redact);
         delay = backoffDelay(retryIndex, settings);
       }
       // Without a caller's signal the wait cannot be cut short, but `sleep` takes a signal.
@@ -142,12 +144,15 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
   };
 }
 
-/** The answer, handed up with its attempt's timer still running (see the top of the file). */
-function armedUntilRead(response: Response, timer: ReturnType<typeof setTimeout>): Response {
-  (response as ArmedResponse)[BODY_TIMER] = timer;
-  // From here on only the body is awaited, which the socket keeps the process alive for.
-  (timer as { unref?: () => void }).unref?.();
+/** The answer, handed up with its attempt still in its timeout window (see the top of the file). */
+function armedUntilRead(response: Response, window: TimeoutWindow): Response {
+  (response as ArmedResponse)[BODY_WINDOW] = window;
   return response;
+}
+
+/** The attempt's own `TimeoutError`, naming its request (the window's reason names none). */
+function timedOut(method: string, url: string, timeoutMs: number): TimeoutError {
+  return new TimeoutError(`${method} ${urlParts(url).pathname} got no complete answer within ${timeoutMs} ms`, timeoutMs);
 }
 
 function failedToSend(method: string, url: string, error: unknown, redact: Redact): ConnectionError {

@@ -5,12 +5,13 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { CreateSipEndpointRequest, SipEndpoint, SipEndpointListResponse, UpdateSipEndpointRequest, operations as OperationTypes, paths } from '@sip-endpoints/types';
-import { ApiError } from '../errors.ts';
+import { ApiError, TimeoutError } from '../errors.ts';
 import { operations, type ClientOperation } from '../generated/operations.ts';
 import { PaginatedList, queryFromLink } from '../pagination.ts';
 import type { Redact } from '../redact.ts';
 import { retryAfterMs } from '../backoff.ts';
 import { LazyRequest } from '../lazy-request.ts';
+import { isWindowTimeout } from '../timeout-windows.ts';
 import { connectionError, createRetryingFetch, releaseAnswer, type FetchFunction, type TransportSettings } from '../transport.ts';
 
 /** Options of one call. */
@@ -127,6 +128,8 @@ export class SipEndpoints {
       if (error instanceof TypeError && error.cause !== undefined && !options?.signal?.aborted) {
         throw connectionError(`${op.method} ${op.path}`, error, this.context.redact);
       }
+      // A stall mid-body fails the read with its timeout window's reason, which names no request.
+      if (isWindowTimeout(error)) throw new TimeoutError(`${op.method} ${op.path} got no complete answer within ${error.timeoutMs} ms`, error.timeoutMs);
       throw error;
     }
     releaseAnswer(result.response);

@@ -87,6 +87,28 @@ describe('TimeoutWindows', () => {
     vi.advanceTimersByTime(1);
     expect(late.signal.aborted).toBe(true);
   });
+
+  it('keeps a bounded number of windows when every call asks for a different timeout', () => {
+    fakeClock();
+    const windows = new TimeoutWindows();
+    for (let timeoutMs = 1_000; timeoutMs < 1_200; timeoutMs++) {
+      leaveWindow(windows.join(timeoutMs));
+      vi.advanceTimersByTime(10);
+    }
+    expect(windows.size).toBeLessThanOrEqual(8);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never drops a window that an attempt is still in', () => {
+    fakeClock();
+    const windows = new TimeoutWindows();
+    const running = Array.from({ length: 12 }, (_, i) => windows.join(1_000 + i));
+    vi.advanceTimersByTime(20);
+    windows.join(5_000);
+    expect(windows.size).toBe(13);
+    vi.advanceTimersByTime(2_000);
+    expect(running.every((w) => w.signal.aborted)).toBe(true);
+  });
 });
 
 describe('a shared window on the wire', () => {

@@ -51,15 +51,24 @@ export function isWindowTimeout(error: unknown): error is TimeoutError {
   return typeof error === 'object' && error !== null && windowReasons.has(error);
 }
 
+/** How many timeout lengths keep their last window before idle ones are dropped. */
+const KEPT_LENGTHS = 8;
+
 export class TimeoutWindows {
-  /** The window now open for each timeout length. */
+  /** The latest window of each timeout length. */
   readonly #open = new Map<number, OpenWindow>();
+
+  /** How many windows are kept (bounded however many different timeouts calls ask for). */
+  get size(): number {
+    return this.#open.size;
+  }
 
   /** The window an attempt starting now joins. Every join is matched by one `leaveWindow`. */
   join(timeoutMs: number): TimeoutWindow {
     const now = performance.now();
     let window = this.#open.get(timeoutMs);
     if (window === undefined || now >= window.closesAt) {
+      if (window === undefined && this.#open.size >= KEPT_LENGTHS) this.#dropIdle(now);
       const spanMs = Math.min(MAX_SPAN_MS, timeoutMs / 10);
       const controller = new AbortController();
       window = { signal: controller.signal, controller, timeoutMs, closesAt: now + spanMs, deadline: now + spanMs + timeoutMs, attempts: 0, timer: undefined };
@@ -67,6 +76,17 @@ export class TimeoutWindows {
     }
     if (window.attempts++ === 0) this.#arm(window, now);
     return window;
+  }
+
+  /**
+   * Forgets the closed windows no attempt is in: calls that each pass a different `timeoutMs`
+   * would otherwise leave one window per length behind. A window with attempts in it removes
+   * itself when its timer fires.
+   */
+  #dropIdle(now: number): void {
+    for (const [timeoutMs, window] of this.#open) {
+      if (window.attempts === 0 && now >= window.closesAt) this.#open.delete(timeoutMs);
+    }
   }
 
   #arm(window: OpenWindow, now: number): void {

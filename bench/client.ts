@@ -2,12 +2,18 @@
  * Bench section: what the client adds to a request.
  *
  * Retrieves one endpoint from the mock server on 127.0.0.1, through `client.sipEndpoints.retrieve`
- * and through a bare `fetch` with the same Basic auth header and `res.json()`. Batches of the
- * two alternate, and each client batch is compared with the fetch batch next to it: the
- * machine's speed drifts over seconds, so the median of these paired ratios is steadier than a
- * ratio of two medians. On this machine a whole process also runs faster or slower at random,
- * so the section runs in several processes (BENCH_CLIENT_PROCESSES, 5) and reports the median
- * of their ratios.
+ * and through a bare `fetch` with the same Basic auth header and `res.json()`, in batches of
+ * 100 that alternate. The section runs in several processes (BENCH_CLIENT_PROCESSES, 5), one
+ * after another, and prints two ratios:
+ *
+ * - fastest against fastest: the quickest batch of each path over all processes. This is the
+ *   figure the goal is checked against, as in the other sections (the validators' best of 7
+ *   processes, generate's fastest of 5 runs): on this shared machine noise only ever slows a
+ *   batch down, so the fastest batch is the closest to the code's own speed.
+ * - the median, over the processes, of each process's median paired ratio (a client batch
+ *   against the fetch batch next to it). When the machine is slowed, it drifts towards the
+ *   ratio of CPU time, since the loopback latency does not slow down with it.
+ *
  * Goal: ≤ 1.1× (the client's auth middleware, retry loop, timeout and error mapping are cheap
  * next to an HTTP round trip).
  */
@@ -17,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSipEndpointsClient } from '@sip-endpoints/client';
 import { startMockServer } from '@sip-endpoints/mock-server';
-import { median } from './stats.ts';
+import { fastest, median } from './stats.ts';
 import { REPO_ROOT } from '../scripts/repo-root.ts';
 
 const BATCH = 100;
@@ -29,8 +35,12 @@ const API_TOKEN = 'bench-token';
 export interface ClientBenchResult {
   clientMicros: number;
   fetchMicros: number;
+  /** The median of the paired ratios (a client batch against the fetch batch next to it). */
   ratio: number;
   ratioOfMedians: number;
+  /** The quickest batch of each path, µs per request. */
+  clientFastestMicros: number;
+  fetchFastestMicros: number;
   requests: number;
 }
 
@@ -80,7 +90,15 @@ export async function benchClient(batches = Number(process.env.BENCH_CLIENT_BATC
     const clientMicros = median(clientTimes);
     const fetchMicros = median(fetchTimes);
     const pairedRatios = clientTimes.map((client, b) => client / fetchTimes[b]!);
-    return { clientMicros, fetchMicros, ratio: median(pairedRatios), ratioOfMedians: clientMicros / fetchMicros, requests: sink.length };
+    return {
+      clientMicros,
+      fetchMicros,
+      ratio: median(pairedRatios),
+      ratioOfMedians: clientMicros / fetchMicros,
+      clientFastestMicros: fastest(clientTimes),
+      fetchFastestMicros: fastest(fetchTimes),
+      requests: sink.length,
+    };
   } finally {
     await server.close();
   }
@@ -100,25 +118,37 @@ async function benchInChildProcess(): Promise<ClientBenchResult> {
 
 export interface ClientBenchSummary {
   processes: ClientBenchResult[];
-  /** The median of the processes' paired ratios: the figure the goal is checked against. */
-  ratio: number;
+  /** The quickest client batch over the quickest fetch batch, over all processes: the goal's figure. */
+  fastestRatio: number;
+  /** The median of the processes' paired ratios. */
+  medianRatio: number;
 }
 
 /** The section: `PROCESSES` processes one after another (never in parallel: they would share the cores). */
 export async function benchClientProcesses(): Promise<ClientBenchSummary> {
   const processes: ClientBenchResult[] = [];
   for (let i = 0; i < PROCESSES; i++) processes.push(await benchInChildProcess());
-  return { processes, ratio: median(processes.map((p) => p.ratio)) };
+  return {
+    processes,
+    fastestRatio: fastest(processes.map((p) => p.clientFastestMicros)) / fastest(processes.map((p) => p.fetchFastestMicros)),
+    medianRatio: median(processes.map((p) => p.ratio)),
+  };
 }
 
-export function printClientBench({ processes, ratio }: ClientBenchSummary): void {
+const GOAL = 1.1;
+
+export function printClientBench({ processes, fastestRatio, medianRatio }: ClientBenchSummary): void {
   const requests = processes.reduce((sum, p) => sum + p.requests, 0);
+  const us = (micros: number) => `${micros.toFixed(0)} µs`;
   console.log(`\n## client round trip vs raw fetch, loopback to the mock server (${processes.length} processes, ${requests} requests)`);
-  console.log('  process   client.sipEndpoints.retrieve   fetch + res.json()   paired ratio');
+  console.log('  process   retrieve: fastest / median batch   fetch + res.json(): fastest / median   paired ratio (median)');
   processes.forEach((p, i) => {
-    console.log(`  ${String(i + 1).padStart(7)}   ${`${p.clientMicros.toFixed(0)} µs`.padStart(28)}   ${`${p.fetchMicros.toFixed(0)} µs`.padStart(18)}   ${`${p.ratio.toFixed(3)}×`.padStart(12)}`);
+    const client = `${us(p.clientFastestMicros)} / ${us(p.clientMicros)}`;
+    const raw = `${us(p.fetchFastestMicros)} / ${us(p.fetchMicros)}`;
+    console.log(`  ${String(i + 1).padStart(7)}   ${client.padStart(32)}   ${raw.padStart(36)}   ${`${p.ratio.toFixed(3)}×`.padStart(21)}`);
   });
-  console.log(`  ratio, median of the processes     ${ratio.toFixed(3)}×  (goal ≤ 1.10×) ${ratio <= 1.1 ? '✓' : '✗'}`);
+  console.log(`  ratio, fastest batch vs fastest batch   ${fastestRatio.toFixed(3)}×  (goal ≤ ${GOAL.toFixed(2)}×) ${fastestRatio <= GOAL ? '✓' : '✗'}`);
+  console.log(`  ratio, median of the processes' paired ratios   ${medianRatio.toFixed(3)}×`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -37,7 +37,7 @@ describe('TimeoutWindows', () => {
     expect(windows.join(1_000).signal).not.toBe(windows.join(2_000).signal);
   });
 
-  it('aborts no earlier than timeoutMs after the last attempt to join, and at most 10 ms later than the first', () => {
+  it('aborts no earlier than timeoutMs after the last attempt to join, and at most 11 ms later than the first', () => {
     fakeClock();
     const windows = new TimeoutWindows();
     const first = windows.join(1_000);
@@ -45,8 +45,8 @@ describe('TimeoutWindows', () => {
     windows.join(1_000);
     vi.advanceTimersByTime(1_000);
     expect(first.signal.aborted).toBe(false); // 1,009.5 ms after the first, 1,000 after the second
-    vi.advanceTimersByTime(0.5);
-    expect(first.signal.aborted).toBe(true); // 1,010 ms after the first
+    vi.advanceTimersByTime(1.5);
+    expect(first.signal.aborted).toBe(true); // 1,011 ms after the first: span, timeout, 1 ms of rounding
     const reason: unknown = first.signal.reason;
     expect(reason).toBeInstanceOf(TimeoutError);
     expect(reason).toMatchObject({ timeoutMs: 1_000 });
@@ -58,10 +58,10 @@ describe('TimeoutWindows', () => {
     fakeClock();
     const windows = new TimeoutWindows();
     const window = windows.join(20);
-    vi.advanceTimersByTime(21.9);
+    vi.advanceTimersByTime(22.9);
     expect(window.signal.aborted).toBe(false);
     vi.advanceTimersByTime(0.1);
-    expect(window.signal.aborted).toBe(true);
+    expect(window.signal.aborted).toBe(true); // span 2 ms, timeout 20 ms, 1 ms of rounding
     expect(windows.join(20).signal.aborted).toBe(false);
   });
 
@@ -82,10 +82,25 @@ describe('TimeoutWindows', () => {
     leaveWindow(early);
     const late = windows.join(1_000); // the same window, armed again for its own deadline
     expect(late.signal).toBe(early.signal);
-    vi.advanceTimersByTime(1_004);
+    vi.advanceTimersByTime(1_005);
     expect(late.signal.aborted).toBe(false);
     vi.advanceTimersByTime(1);
     expect(late.signal.aborted).toBe(true);
+  });
+
+  it('opens a new window after 1,000 attempts, below the listener count Node warns at', () => {
+    fakeClock();
+    const windows = new TimeoutWindows();
+    const signals = new Set(Array.from({ length: 2_500 }, () => windows.join(30_000).signal));
+    expect(signals.size).toBe(3);
+  });
+
+  it('keeps a timeout beyond what setTimeout takes from firing at once', () => {
+    fakeClock();
+    const windows = new TimeoutWindows();
+    const window = windows.join(2 ** 31 - 1);
+    vi.advanceTimersByTime(1_000);
+    expect(window.signal.aborted).toBe(false);
   });
 
   it('keeps a bounded number of windows when every call asks for a different timeout', () => {
@@ -123,6 +138,7 @@ describe('a shared window on the wire', () => {
   const STALLED = '00000000-0000-4000-8000-00000000000s';
 
   it('times out the stalled attempt of a window, and leaves its finished neighbour and the connection pool working', async () => {
+    let connections = 0;
     server = createServer((request, response) => {
       if (request.url?.endsWith(STALLED)) {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
@@ -132,6 +148,7 @@ describe('a shared window on the wire', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ id: FAST }));
     });
+    server.on('connection', () => connections++);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/relay/rest`;
     const client = createSipEndpointsClient({ baseUrl, projectId: 'project', apiToken: 'token', timeoutMs: 200, maxRetries: 0 });
@@ -146,8 +163,11 @@ describe('a shared window on the wire', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toBe('GET /endpoints/sip/{id} got no complete answer within 200 ms');
     expect(elapsed).toBeGreaterThanOrEqual(199); // timers may fire up to a millisecond early
-    // The abort reached the finished attempt too: the client and its connections still work.
+    // The abort reached the finished attempt too, and left its kept-alive connection open:
+    // the next call goes over it (the stalled attempt's connection was closed).
+    expect(connections).toBe(2);
     await expect(client.sipEndpoints.retrieve(FAST)).resolves.toEqual({ id: FAST });
+    expect(connections).toBe(2);
     await expect(client.raw.GET('/endpoints/sip/{id}', { params: { path: { id: STALLED } } })).rejects.toBeInstanceOf(TimeoutError);
     await expect(client.sipEndpoints.retrieve(FAST)).resolves.toEqual({ id: FAST });
   });

@@ -15,10 +15,17 @@
  * nothing: aborting a fetch whose answer has been read is a no-op.
  *
  * The window's timer runs only while an attempt is in it: the first attempt to join arms it
- * (for the window's deadline), and the last to leave (its answer read, or it failed) clears it,
- * so finished calls leave no timer behind. An attempt nobody reports back (a raw call, whose
- * body openapi-fetch reads) keeps the timer armed until it fires, which then aborts only
- * fetches that are over already.
+ * (for the window's deadline), and the last to leave (its answer read, or it failed before an
+ * answer) clears it, so successful resource calls leave no timer behind. An attempt nobody
+ * reports back (a raw call, whose body openapi-fetch reads; a body that could not be read; an
+ * answer a caller's middleware replaced) keeps the timer armed until it fires, which then
+ * aborts only fetches that are over already.
+ *
+ * The timer is unref'd from the start: a request in flight keeps the process alive by its
+ * socket. (A custom `fetch` that never settles and holds no handle lets the process exit.)
+ *
+ * Through `raw`, a stall mid-body rejects with the window's own `TimeoutError`, which names no
+ * request; the resource methods replace it with one naming their operation.
  */
 import { TimeoutError } from './errors.ts';
 
@@ -39,6 +46,8 @@ interface OpenWindow extends TimeoutWindow {
   readonly deadline: number;
   /** Attempts that joined and have not left. */
   attempts: number;
+  /** Attempts that joined, ever. */
+  joins: number;
   /** Armed while `attempts` is above zero. */
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -54,6 +63,15 @@ export function isWindowTimeout(error: unknown): error is TimeoutError {
 /** How many timeout lengths keep their last window before idle ones are dropped. */
 const KEPT_LENGTHS = 8;
 
+/**
+ * The most attempts one window takes. Node's fetch adds a listener to the signal per request
+ * and removes it only after a garbage collection; it warns past 1,500 listeners.
+ */
+const MAX_JOINS = 1_000;
+
+/** The longest delay setTimeout takes; a longer one fires after 1 ms. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 export class TimeoutWindows {
   /** The latest window of each timeout length. */
   readonly #open = new Map<number, OpenWindow>();
@@ -67,13 +85,14 @@ export class TimeoutWindows {
   join(timeoutMs: number): TimeoutWindow {
     const now = performance.now();
     let window = this.#open.get(timeoutMs);
-    if (window === undefined || now >= window.closesAt) {
+    if (window === undefined || now >= window.closesAt || window.joins >= MAX_JOINS) {
       if (window === undefined && this.#open.size >= KEPT_LENGTHS) this.#dropIdle(now);
       const spanMs = Math.min(MAX_SPAN_MS, timeoutMs / 10);
       const controller = new AbortController();
-      window = { signal: controller.signal, controller, timeoutMs, closesAt: now + spanMs, deadline: now + spanMs + timeoutMs, attempts: 0, timer: undefined };
+      window = { signal: controller.signal, controller, timeoutMs, closesAt: now + spanMs, deadline: now + spanMs + timeoutMs, attempts: 0, joins: 0, timer: undefined };
       this.#open.set(timeoutMs, window);
     }
+    window.joins++;
     if (window.attempts++ === 0) this.#arm(window, now);
     return window;
   }
@@ -90,14 +109,15 @@ export class TimeoutWindows {
   }
 
   #arm(window: OpenWindow, now: number): void {
+    // Node starts a timer from a clock in whole milliseconds, which can lag behind `now`: one
+    // millisecond more keeps a timeout from ever coming early.
     window.timer = setTimeout(() => {
       window.timer = undefined;
       if (this.#open.get(window.timeoutMs) === window) this.#open.delete(window.timeoutMs);
       const reason = new TimeoutError(`Got no complete answer within ${window.timeoutMs} ms`, window.timeoutMs);
       windowReasons.add(reason);
       window.controller.abort(reason);
-    }, window.deadline - now);
-    // A request in flight keeps the process alive by its socket; the timer need not.
+    }, Math.min(Math.ceil(window.deadline - now) + 1, MAX_TIMER_DELAY_MS));
     (window.timer as { unref?: () => void }).unref?.();
   }
 }

@@ -82,6 +82,36 @@ describe('sipEndpoints', () => {
     expect(() => createSipEndpointsClient({ space: 'evil.com/x', projectId: 'p', apiToken: 't' })).toThrow(TypeError);
   });
 
+  it.each([
+    [{ timeoutMs: 0 }, /`timeoutMs` must be a number of milliseconds above 0/],
+    [{ timeoutMs: -5 }, /`timeoutMs`/],
+    [{ timeoutMs: Number.NaN }, /`timeoutMs`/],
+    [{ timeoutMs: '100' as unknown as number }, /`timeoutMs`/],
+    [{ maxRetries: -1 }, /`maxRetries` must be a whole number from 0/],
+    [{ maxRetries: 1.5 }, /`maxRetries`/],
+  ])('refuses the setting %o when the client is made', (setting, message) => {
+    expect(() => createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: 't', ...setting })).toThrow(message);
+  });
+
+  it('fails a call with a bad setting of its own as a rejection, before sending anything', async () => {
+    let sent = 0;
+    const client = createSipEndpointsClient({
+      baseUrl: 'http://127.0.0.1:1',
+      projectId: 'p',
+      apiToken: 't',
+      fetch: async () => {
+        sent++;
+        return Response.json({});
+      },
+    });
+    const pending = client.sipEndpoints.retrieve('id', { timeoutMs: -1 });
+    await expect(pending).rejects.toThrow(/request options: `timeoutMs` must be a number of milliseconds above 0/);
+    await expect(client.sipEndpoints.list({}, { maxRetries: Number.NaN }).firstPage()).rejects.toThrow(/`maxRetries`/);
+    expect(sent).toBe(0);
+    const accepted = createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: 't', timeoutMs: Number.POSITIVE_INFINITY, maxRetries: 0 });
+    expect(accepted.baseUrl).toBe('http://127.0.0.1:1');
+  });
+
   it('refuses missing credentials without echoing them', () => {
     expect(() => createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: '' })).toThrow(/`apiToken` must be a non-empty string/);
   });

@@ -12,7 +12,7 @@ import { createRedactor } from './redact.ts';
 import { SipEndpoints } from './resources/sip-endpoints.ts';
 import { serializePath, serializeQuery } from './serializers.ts';
 import { TimeoutWindows } from './timeout-windows.ts';
-import { createRetryingFetch, type FetchFunction, type TransportSettings } from './transport.ts';
+import { createRetryingFetch, invalidSetting, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Where the API is: a SignalWire Space, or any server URL (the mock server, a proxy). */
 export type ServerLocation =
@@ -121,6 +121,8 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
   const projectId = requireText(options.projectId, 'projectId');
   const apiToken = requireText(options.apiToken, 'apiToken');
   const baseUrl = serverUrl(options);
+  const invalid = invalidSetting('createSipEndpointsClient', options);
+  if (invalid !== undefined) throw new TypeError(invalid);
   const authorization = basicAuthorization(projectId, apiToken);
   const redact = createRedactor([apiToken, authorization.slice('Basic '.length)]);
   const backoff = options.retryBackoff ?? {};

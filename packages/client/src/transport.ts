@@ -90,7 +90,25 @@ export function connectionError(what: string, error: unknown, redact: Redact): C
   return new ConnectionError(redact(`${what} failed: ${reason}`), code);
 }
 
+/**
+ * Why `timeoutMs` or `maxRetries` cannot be used, or undefined when both can: a timeout is a
+ * number of milliseconds above 0 (Infinity waits as long as a timer can, about 24 days), a
+ * retry count a whole number from 0.
+ */
+export function invalidSetting(what: string, { timeoutMs, maxRetries }: CallSettings): string | undefined {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+    return `${what}: \`timeoutMs\` must be a number of milliseconds above 0`;
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    return `${what}: \`maxRetries\` must be a whole number from 0`;
+  }
+  return undefined;
+}
+
 export function createRetryingFetch(settings: TransportSettings, call: CallSettings = {}): FetchFunction {
+  // A call's own bad setting fails that call (as a rejection, like any other failure of it).
+  const invalid = invalidSetting('request options', call);
+  if (invalid !== undefined) return () => Promise.reject(new TypeError(invalid));
   const maxRetries = call.maxRetries ?? settings.maxRetries;
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
 

@@ -31,13 +31,11 @@ const WARMUP_BATCHES = 10;
 const PROJECT_ID = 'bench-project';
 const API_TOKEN = 'bench-token';
 
-
 export interface ClientBenchResult {
   clientMicros: number;
   fetchMicros: number;
   /** The median of the paired ratios (a client batch against the fetch batch next to it). */
   ratio: number;
-  ratioOfMedians: number;
   /** The quickest batch of each path, µs per request. */
   clientFastestMicros: number;
   fetchFastestMicros: number;
@@ -94,7 +92,6 @@ export async function benchClient(batches = Number(process.env.BENCH_CLIENT_BATC
       clientMicros,
       fetchMicros,
       ratio: median(pairedRatios),
-      ratioOfMedians: clientMicros / fetchMicros,
       clientFastestMicros: fastest(clientTimes),
       fetchFastestMicros: fastest(fetchTimes),
       requests: sink.length,

@@ -2,9 +2,9 @@
  * The path and query serializers the client gives openapi-fetch once, at creation.
  *
  * openapi-fetch's defaults do the same work, but its path serializer runs a regular expression
- * over the whole URL and rebuilds the string per parameter on every call, and without a global
- * query serializer it builds a new one per call. On a round trip to a local server that was
- * about 2% of the time. Both produce exactly what the defaults produce (a test compares them).
+ * over the whole URL and rebuilds the string per parameter on every call (444 ns against 256 ns
+ * here for `/endpoints/sip/{id}`), and without a global query serializer it builds a new one per
+ * call. Both produce exactly what the defaults produce (a test compares the path serializer).
  */
 import { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 

@@ -56,13 +56,13 @@ function isRetryableStatus(status: number): boolean {
  * collector has to trace specially).
  */
 const BODY_WINDOW = Symbol('sip-endpoints.bodyWindow');
-type ArmedResponse = Response & { [BODY_WINDOW]?: TimeoutWindow };
+type WindowedResponse = Response & { [BODY_WINDOW]?: TimeoutWindow };
 
 /** The body of this answer has been read: its attempt leaves its timeout window. */
 export function releaseAnswer(response: Response): void {
-  const window = (response as ArmedResponse)[BODY_WINDOW];
+  const window = (response as WindowedResponse)[BODY_WINDOW];
   if (window === undefined) return;
-  (response as ArmedResponse)[BODY_WINDOW] = undefined;
+  (response as WindowedResponse)[BODY_WINDOW] = undefined;
   leaveWindow(window);
 }
 
@@ -143,9 +143,9 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
         // Without a custom fetch, the URL and init go straight to fetch: a Request built here
         // would only be taken apart and built again inside it.
         const response = await (settings.fetch ? settings.fetch(new Request(url, init)) : globalThis.fetch(url, init));
-        if (!retriesLeft || !isRetryableStatus(response.status)) return armedUntilRead(response, window);
+        if (!retriesLeft || !isRetryableStatus(response.status)) return inWindowUntilRead(response, window);
         const askedFor = retryAfterMs(response.headers);
-        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return armedUntilRead(response, window);
+        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return inWindowUntilRead(response, window);
         delay = askedFor ?? backoffDelay(retryIndex, settings);
         // Read the discarded answer to the end so that its connection can be reused.
         await response.arrayBuffer().catch(() => undefined);
@@ -163,8 +163,8 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
 }
 
 /** The answer, handed up with its attempt still in its timeout window (see the top of the file). */
-function armedUntilRead(response: Response, window: TimeoutWindow): Response {
-  (response as ArmedResponse)[BODY_WINDOW] = window;
+function inWindowUntilRead(response: Response, window: TimeoutWindow): Response {
+  (response as WindowedResponse)[BODY_WINDOW] = window;
   return response;
 }
 

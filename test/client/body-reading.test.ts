@@ -136,7 +136,8 @@ describe('the requests openapi-fetch builds', () => {
 });
 
 describe('middleware bookkeeping', () => {
-  it('keeps giving real Requests to a middleware added twice and ejected once, as openapi-fetch still runs it', async () => {
+  /** A client whose server always answers with one endpoint, and a middleware recording whether it got a real Request. */
+  function clientAndMiddleware() {
     const client = createSipEndpointsClient({
       baseUrl: 'http://127.0.0.1:1/api/relay/rest',
       projectId: 'project',
@@ -147,9 +148,15 @@ describe('middleware bookkeeping', () => {
     const middleware = {
       onRequest({ request }: { request: Request }) {
         seen.push(request instanceof Request);
-        return undefined;
+        // The usual way to change a request, which needs a real one.
+        return new Request(request, { headers: { 'x-trace': 'abc' } });
       },
     };
+    return { client, middleware, seen };
+  }
+
+  it('keeps giving real Requests to a middleware added twice and ejected once, as openapi-fetch still runs it', async () => {
+    const { client, middleware, seen } = clientAndMiddleware();
     client.raw.use(middleware);
     client.raw.use(middleware);
     client.raw.eject(middleware);
@@ -157,6 +164,13 @@ describe('middleware bookkeeping', () => {
     expect(seen).toEqual([true]);
     client.raw.eject(middleware);
     await client.sipEndpoints.retrieve(ID);
+    expect(seen).toEqual([true]);
+  });
+
+  it('keeps giving real Requests to a middleware openapi-fetch added before refusing an invalid one', async () => {
+    const { client, middleware, seen } = clientAndMiddleware();
+    expect(() => client.raw.use(middleware, 42 as never)).toThrow(/Middleware must be an object/);
+    await expect(client.sipEndpoints.retrieve(ID)).resolves.toEqual({ id: ID, username: 'alice' });
     expect(seen).toEqual([true]);
   });
 });

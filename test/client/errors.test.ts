@@ -16,6 +16,7 @@ import {
   RateLimitError,
   SipEndpointsError,
   TimeoutError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
   ValidationError,
 } from '@sip-endpoints/client';
@@ -66,6 +67,10 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 const echoingProxy = async (request: Request) =>
   new Response(JSON.stringify({ error: `upstream failed for ${request.headers.get('authorization')} token=${TOKEN}` }), { status: 502 });
 
+/** A captive portal: a 200 page of HTML instead of the API's JSON, echoing the credentials. */
+const captivePortal = async (request: Request) =>
+  new Response(`${TOKEN} <html>Sign in to the Wi-Fi (${request.headers.get('authorization')})</html>`, { status: 200, headers: { 'content-type': 'text/html' } });
+
 /** A fetch that breaks the JSON of every request body on its way out. */
 const corruptingFetch = async (request: Request) => fetch(new Request(request, { body: '{"username": ' }));
 
@@ -96,6 +101,7 @@ const cases: [string, () => Promise<unknown>, abstract new (...args: never[]) =>
       server.faults.setLatency(0);
     }
   }, TimeoutError, undefined],
+  ['200 that is not JSON, from a portal that echoes credentials', () => client({ fetch: captivePortal }).sipEndpoints.retrieve(UNKNOWN_ID), UnexpectedResponseError, 200],
   ['request body rejected before sending', () => client().sipEndpoints.create({ username: 'a b', password: TOKEN }), ValidationError, undefined],
 ];
 
@@ -140,5 +146,38 @@ describe('errors', () => {
     server.faults.rateLimitNext(1, 7);
     const error = (await caught(client().sipEndpoints.retrieve(UNKNOWN_ID))) as RateLimitError;
     expect(error.retryAfterMs).toBe(7000);
+  });
+});
+
+describe('answers that are not the API', () => {
+  it('turns a success without its JSON body into an UnexpectedResponseError naming the status', async () => {
+    const answering = (response: () => Response) => client({ fetch: async () => response() });
+    const html = (await caught(answering(() => new Response('<html>Gateway login</html>', { status: 200 })).sipEndpoints.retrieve(UNKNOWN_ID))) as UnexpectedResponseError;
+    expect(html).toBeInstanceOf(UnexpectedResponseError);
+    expect(html.message).toBe('retrieve_sip_endpoint got an HTTP 200 answer that is not JSON: <html>Gateway login</html>');
+    expect(html.body).toBe('<html>Gateway login</html>');
+    const empty = await caught(answering(() => new Response(null, { status: 200 })).sipEndpoints.list().firstPage());
+    expect(empty).toMatchObject({ name: 'UnexpectedResponseError', status: 200, message: 'list_sip_endpoints got an HTTP 200 answer that is not JSON' });
+    // A 204 has no body by definition, and delete expects none.
+    await expect(answering(() => new Response(null, { status: 204 })).sipEndpoints.delete(UNKNOWN_ID)).resolves.toBeUndefined();
+  });
+
+  it('scrubs the token when a server echoes it URL-encoded, or the credentials without their padding', async () => {
+    // A token whose URL encoding differs, and credentials whose base64 ends in padding.
+    const token = 'PT+secret/tok=n';
+    const projectId = 'p';
+    const credentials = Buffer.from(`${projectId}:${token}`).toString('base64');
+    expect(credentials).toMatch(/=$/);
+    const echoing = createSipEndpointsClient({
+      baseUrl: server.apiUrl,
+      projectId,
+      apiToken: token,
+      maxRetries: 0,
+      fetch: async () => Response.json({ error: `seen ${encodeURIComponent(token)} and ${credentials.replace(/=+$/, '')}` }, { status: 502 }),
+    });
+    const printed = everythingPrinted(await caught(echoing.sipEndpoints.retrieve(UNKNOWN_ID)));
+    expect(printed).toContain('seen [redacted] and [redacted]');
+    expect(printed).not.toContain(encodeURIComponent(token));
+    expect(printed).not.toContain(credentials.replace(/=+$/, ''));
   });
 });

@@ -112,6 +112,21 @@ describe('sipEndpoints', () => {
     expect(accepted.baseUrl).toBe('http://127.0.0.1:1');
   });
 
+  it.each(['', '.', '..', 42])('refuses the id %j before sending anything, as it would name another resource', async (id) => {
+    const client = harness.client.sipEndpoints;
+    const bad = id as string;
+    await expect(client.retrieve(bad)).rejects.toThrow(new TypeError('retrieve_sip_endpoint: `id` must be the ID of a SIP endpoint (a non-empty string other than "." and "..")'));
+    await expect(client.update(bad, { caller_id: 'x' })).rejects.toThrow(/update_sip_endpoint: `id` must be/);
+    await expect(client.delete(bad)).rejects.toThrow(/delete_sip_endpoint: `id` must be/);
+    expect(harness.exchanges).toHaveLength(0);
+  });
+
+  it.each(['127.0.0.1:4010/api/relay/rest', '/api/relay/rest', 'ftp://127.0.0.1/api', 'http://'])('refuses the baseUrl %j when the client is made', (baseUrl) => {
+    expect(() => createSipEndpointsClient({ baseUrl, projectId: 'p', apiToken: 't' })).toThrow(
+      new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL, e.g. http://127.0.0.1:4010/api/relay/rest'),
+    );
+  });
+
   it('refuses missing credentials without echoing them', () => {
     expect(() => createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: '' })).toThrow(/`apiToken` must be a non-empty string/);
   });

@@ -1,5 +1,6 @@
 /** `list()` across several pages of the mock server, following `links.next`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSipEndpointsClient, PaginationError, SipEndpointsError } from '@sip-endpoints/client';
 import { startHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness;
@@ -58,5 +59,66 @@ describe('list', () => {
     expect(second.value?.data.map((e) => e.username)).toEqual(['user2', 'user1', 'user0']);
     const latecomer = await harness.client.sipEndpoints.list({ filter_username: 'latecomer' }).firstPage();
     await harness.client.sipEndpoints.delete(latecomer.data[0]!.id);
+  });
+});
+
+describe('list, against a server that pages badly', () => {
+  const ENDPOINT = { id: '00000000-0000-4000-8000-000000000001', username: 'alice' };
+
+  /** A client whose server answers each request with the next of `pages`, recording the URLs asked for. */
+  function pagedBy(pages: unknown[]) {
+    const asked: string[] = [];
+    const client = createSipEndpointsClient({
+      baseUrl: 'http://127.0.0.1:1/api/relay/rest',
+      projectId: 'p',
+      apiToken: 't',
+      fetch: async (request) => {
+        asked.push(request.url);
+        return Response.json(pages[Math.min(asked.length - 1, pages.length - 1)]);
+      },
+    });
+    return { client, asked };
+  }
+
+  it('treats a page without links as the last one', async () => {
+    const { client, asked } = pagedBy([{ data: [ENDPOINT] }]);
+    const seen: unknown[] = [];
+    for await (const endpoint of client.sipEndpoints.list()) seen.push(endpoint);
+    expect(seen).toEqual([ENDPOINT]);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('stops with a PaginationError when a next link repeats, instead of looping forever', async () => {
+    const looping = { data: [ENDPOINT], links: { next: '/api/relay/rest/endpoints/sip?page_number=1&page_size=1' } };
+    const { client, asked } = pagedBy([looping]);
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      try {
+        for await (const endpoint of client.sipEndpoints.list({ page_size: 1 })) seen.push(endpoint);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toBeInstanceOf(SipEndpointsError);
+    expect((error as Error).message).toBe("list: the server's next link repeats a page already fetched (after 2 pages)");
+    expect(seen).toHaveLength(2);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('stops with a PaginationError on a page without a data array', async () => {
+    const { client } = pagedBy([{ links: {} }]);
+    const pages = client.sipEndpoints.list().pages();
+    await expect(pages.next()).rejects.toThrow(new PaginationError('list: the server sent a page without a `data` array'));
+  });
+
+  it('sends back a page number it cannot read as the server wrote it, not as NaN or 0', async () => {
+    const { client, asked } = pagedBy([
+      { data: [ENDPOINT], links: { next: '/api/relay/rest/endpoints/sip?page_number=two&page_size=&page_token=abc' } },
+      { data: [], links: {} },
+    ]);
+    for await (const _page of client.sipEndpoints.list().pages());
+    expect(new URL(asked[1]!).search).toBe('?page_number=two&page_size=&page_token=abc');
   });
 });

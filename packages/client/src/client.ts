@@ -73,8 +73,22 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A Space name is one DNS label; anything else would change the host the token is sent to. */
 const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+/** An absolute http(s) URL, checked now: a typo would otherwise look like a network failure, retried. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function serverUrl(location: ServerLocation): string {
-  if (typeof location.baseUrl === 'string') return location.baseUrl.replace(/\/+$/, '');
+  if (typeof location.baseUrl === 'string') {
+    // The message does not quote the URL: it may carry credentials of a proxy.
+    if (!isHttpUrl(location.baseUrl)) throw new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL, e.g. http://127.0.0.1:4010/api/relay/rest');
+    return location.baseUrl.replace(/\/+$/, '');
+  }
   if (typeof location.space !== 'string' || !SPACE_NAME.test(location.space)) {
     throw new TypeError('createSipEndpointsClient: `space` must be the name of your Space, as in yourspace.signalwire.com');
   }
@@ -104,8 +118,11 @@ function trackMiddleware(raw: Client<paths>): readonly Middleware[] {
   const use = raw.use.bind(raw);
   const eject = raw.eject.bind(raw);
   raw.use = (...middleware) => {
-    use(...middleware);
+    // Recorded first: openapi-fetch adds each valid middleware before it throws on an invalid
+    // one, and one recorded too many only means real Requests, never a LazyRequest given to
+    // a caller's middleware.
     for (const m of middleware) if (m) added.push(m);
+    use(...middleware);
   };
   raw.eject = (...middleware) => {
     eject(...middleware);
@@ -124,7 +141,10 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
   const invalid = invalidSetting('createSipEndpointsClient', options);
   if (invalid !== undefined) throw new TypeError(invalid);
   const authorization = basicAuthorization(projectId, apiToken);
-  const redact = createRedactor([apiToken, authorization.slice('Basic '.length)]);
+  // The token as sent (inside the Basic credentials) and as a server might echo it: URL-encoded,
+  // or the credentials without their base64 padding (which also covers them with it).
+  const credentials = authorization.slice('Basic '.length);
+  const redact = createRedactor([apiToken, encodeURIComponent(apiToken), credentials.replace(/=+$/, '')]);
   const backoff = options.retryBackoff ?? {};
   const transport: TransportSettings = {
     fetch: options.fetch,

@@ -54,7 +54,10 @@ export function parseErrorItems(body: unknown): ApiErrorItem[] {
   return [];
 }
 
-/** The API answered with a status that is not a success of the operation. */
+/**
+ * The API answered with a status that is not a success of the operation (or, as
+ * `UnexpectedResponseError`, with a success whose body is not JSON).
+ */
 export class ApiError extends SipEndpointsError {
   override name = 'ApiError';
   readonly status: number;
@@ -64,10 +67,11 @@ export class ApiError extends SipEndpointsError {
   /** The parsed body as received (text when it was not JSON), with credentials redacted. */
   readonly body: unknown;
 
-  constructor(status: number, body: unknown, context: ApiErrorContext) {
+  /** `headline` starts the message; the problems the body lists follow it. */
+  constructor(status: number, body: unknown, context: ApiErrorContext, headline = `${context.operationId} failed with HTTP ${status}`) {
     const errors = parseErrorItems(body);
     const details = errors.length > 0 ? `: ${errors.map((e) => e.detail).join('; ')}` : '';
-    super(`${context.operationId} failed with HTTP ${status}${details}`);
+    super(`${headline}${details}`);
     this.status = status;
     this.operationId = context.operationId;
     this.errors = errors;
@@ -128,6 +132,24 @@ export class RateLimitError extends ApiError {
 /** 5xx: the server failed, still after the client's retries. */
 export class InternalServerError extends ApiError {
   override name = 'InternalServerError';
+}
+
+/**
+ * A success status whose body is not JSON (or is empty where the operation returns one): a
+ * proxy's or captive portal's page, or a `baseUrl` that points at something other than the
+ * API. `body` holds the text, redacted.
+ */
+export class UnexpectedResponseError extends ApiError {
+  override name = 'UnexpectedResponseError';
+
+  constructor(status: number, body: string, context: ApiErrorContext) {
+    super(status, body, context, `${context.operationId} got an HTTP ${status} answer that is not JSON`);
+  }
+}
+
+/** `list` met a page it cannot walk: one without a `data` array, or a `next` link it already followed. */
+export class PaginationError extends SipEndpointsError {
+  override name = 'PaginationError';
 }
 
 /** The server could not be reached, or the connection broke before an answer arrived. */

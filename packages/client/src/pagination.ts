@@ -4,6 +4,8 @@
  * fetched only when the previous one has been consumed.
  */
 
+import { PaginationError } from './errors.ts';
+
 /** A page as the API answers it: items plus the links to its neighbours. */
 export interface Page<Item> {
   data: Item[];
@@ -18,13 +20,22 @@ export class PaginatedList<Item, Query, P extends Page<Item> = Page<Item>> imple
     private readonly queryFromLink: (link: string) => Query,
   ) {}
 
-  /** Every page, first to last. */
+  /**
+   * Every page, first to last. A page without `links` is the last. A `next` link already
+   * followed ends the walk with a `PaginationError`: following it would never end.
+   */
   async *pages(): AsyncGenerator<P, void, undefined> {
+    const followed = new Set<string>();
     let query: Query | undefined = this.firstQuery;
     while (query !== undefined) {
       const page: P = await this.fetchPage(query);
+      if (!Array.isArray(page?.data)) throw new PaginationError('list: the server sent a page without a `data` array');
       yield page;
-      query = page.links.next ? this.queryFromLink(page.links.next) : undefined;
+      const next = page.links?.next;
+      if (!next) return;
+      if (followed.has(next)) throw new PaginationError(`list: the server's next link repeats a page already fetched (after ${followed.size + 1} pages)`);
+      followed.add(next);
+      query = this.queryFromLink(next);
     }
   }
 
@@ -41,7 +52,8 @@ export class PaginatedList<Item, Query, P extends Page<Item> = Page<Item>> imple
 /**
  * The query parameters of a link, as the operation declares them: integers become numbers,
  * and parameters the operation does not declare are kept as strings, so that a token a newer
- * server adds is still sent back.
+ * server adds is still sent back. So is a value that is not an integer where one is declared:
+ * the server hears exactly what it wrote, not `NaN` or 0.
  */
 export function queryFromLink(
   link: string,
@@ -51,6 +63,6 @@ export function queryFromLink(
   const { searchParams } = new URL(link, 'http://relative.invalid');
   const kinds = new Map(parameters.map((p) => [p.name, p.kind]));
   const query: Record<string, string | number> = {};
-  for (const [name, value] of searchParams) query[name] = kinds.get(name) === 'integer' ? Number(value) : value;
+  for (const [name, value] of searchParams) query[name] = kinds.get(name) === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value;
   return query;
 }

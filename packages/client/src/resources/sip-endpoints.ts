@@ -5,7 +5,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { CreateSipEndpointRequest, SipEndpoint, SipEndpointListResponse, UpdateSipEndpointRequest, operations as OperationTypes, paths } from '@sip-endpoints/types';
-import { ApiError, TimeoutError } from '../errors.ts';
+import { ApiError, TimeoutError, UnexpectedResponseError } from '../errors.ts';
 import { operations, type ClientOperation } from '../generated/operations.ts';
 import { PaginatedList, queryFromLink } from '../pagination.ts';
 import type { Redact } from '../redact.ts';
@@ -49,8 +49,38 @@ interface RawResult {
   response: Response;
 }
 
-/** openapi-fetch's option that makes a call build its request with LazyRequest. */
-const LIGHT_REQUESTS = { Request: LazyRequest as unknown as typeof Request } as const;
+/**
+ * openapi-fetch's options every resource call adds. Bodies come as text and are parsed in
+ * `unwrap` (the same work as `response.json()`), so that a success whose body is not JSON
+ * becomes an `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
+ */
+const TEXT_BODIES = { parseAs: 'text' } as const;
+/** The same, plus the light request class (see lazy-request.ts). */
+const LIGHT_REQUESTS = { ...TEXT_BODIES, Request: LazyRequest as unknown as typeof Request } as const;
+
+/**
+ * Why `id` cannot name one endpoint, or undefined when it can. Encoded, any other string stays
+ * one path segment of `/endpoints/sip/{id}`; an empty one, `.` and `..` would send the request
+ * to another resource (the list, or the path above it), and a non-string would be sent as
+ * its text.
+ */
+function invalidId(op: ClientOperation, id: unknown): string | undefined {
+  if (typeof id === 'string' && id !== '' && id !== '.' && id !== '..') return undefined;
+  return `${op.operationId}: \`id\` must be the ID of a SIP endpoint (a non-empty string other than "." and "..")`;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** A text body parsed as JSON (undefined when empty), or `fallback` when it is not JSON. */
+function parseJsonOr<Fallback>(text: unknown, fallback: Fallback): unknown {
+  if (typeof text !== 'string') return text;
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
 
 // retrieve, delete and the list's pages return `send`'s promise as is, one async layer fewer per
 // call; create and update stay async so that a body rejected before sending is a rejection.
@@ -66,18 +96,24 @@ export class SipEndpoints {
 
   retrieve(id: string, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.retrieve_sip_endpoint;
+    const badId = invalidId(op, id);
+    if (badId !== undefined) return Promise.reject(new TypeError(badId));
     return this.send(op, options, this.context.raw.GET(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<SipEndpoint>;
   }
 
   /** Changes only the fields sent; the others keep their values. */
   async update(id: string, body: UpdateSipEndpointRequest, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.update_sip_endpoint;
+    const badId = invalidId(op, id);
+    if (badId !== undefined) throw new TypeError(badId);
     this.checkRequestBody(op, body);
     return this.send(op, options, this.context.raw.PUT(op.path, this.withOptions({ params: { path: { id } }, body }, options))) as Promise<SipEndpoint>;
   }
 
   delete(id: string, options?: RequestOptions): Promise<void> {
     const op = operations.delete_sip_endpoint;
+    const badId = invalidId(op, id);
+    if (badId !== undefined) return Promise.reject(new TypeError(badId));
     return this.send(op, options, this.context.raw.DELETE(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<void>;
   }
 
@@ -96,18 +132,21 @@ export class SipEndpoints {
   }
 
   /**
-   * openapi-fetch's options for a call: `init` (a fresh object), plus the caller's signal, the
-   * light request class when allowed, and, only when the call overrides a setting, a retrying
-   * fetch of its own (otherwise the client's is used).
+   * openapi-fetch's options for a call: `init` (a fresh object), plus text bodies, the caller's
+   * signal, the light request class when allowed, and, only when the call overrides a setting,
+   * a retrying fetch of its own (otherwise the client's is used).
    */
-  private withOptions<Init extends object>(init: Init, options: RequestOptions | undefined): Init & { fetch?: FetchFunction; signal?: AbortSignal; Request?: typeof Request } {
-    const light = this.context.lightRequests() ? LIGHT_REQUESTS : undefined;
-    if (!options) return light ? Object.assign(init, light) : init;
+  private withOptions<Init extends object>(
+    init: Init,
+    options: RequestOptions | undefined,
+  ): Init & { fetch?: FetchFunction; signal?: AbortSignal; Request?: typeof Request; parseAs: 'text' } {
+    const added = this.context.lightRequests() ? LIGHT_REQUESTS : TEXT_BODIES;
+    if (!options) return Object.assign(init, added);
     const { signal, timeoutMs, maxRetries, retry } = options;
     const overrides = timeoutMs !== undefined || maxRetries !== undefined || retry !== undefined;
     return {
       ...init,
-      ...light,
+      ...added,
       ...(overrides && { fetch: createRetryingFetch(this.context.transport, { timeoutMs, maxRetries, retry }) }),
       ...(signal && { signal }),
     };
@@ -141,17 +180,25 @@ export class SipEndpoints {
     if (this.context.validateRequests) op.requestBody?.assertBody(body);
   }
 
-  /** The body of a documented success, or the `ApiError` for anything else. */
+  /** The parsed body of a documented success, or the `ApiError` for anything else. */
   private unwrap(op: ClientOperation, { data, error, response }: RawResult): unknown {
-    const success = op.successes.find((s) => s.status === response.status);
+    const { status } = response;
+    const success = op.successes.find((s) => s.status === status);
     if (!success) {
       const retryAfter = retryAfterMs(response.headers);
-      throw ApiError.from(response.status, this.context.redact(response.ok ? data : error), {
+      // A 2xx the operation does not list comes as text; an error body openapi-fetch has parsed.
+      const body = response.ok ? parseJsonOr(data, data) : error;
+      throw ApiError.from(status, this.context.redact(body), {
         operationId: op.operationId,
         ...(retryAfter !== undefined && { retryAfterMs: retryAfter }),
       });
     }
-    if (this.context.validateResponses) success.assertBody?.(data);
-    return data;
+    const body = parseJsonOr(data, NOT_JSON);
+    // An empty answer where the operation returns a body is no more usable than a non-JSON one.
+    if (body === NOT_JSON || (body === undefined && success.schema !== undefined)) {
+      throw new UnexpectedResponseError(status, this.context.redact(typeof data === 'string' ? data : ''), { operationId: op.operationId });
+    }
+    if (this.context.validateResponses) success.assertBody?.(body);
+    return body;
   }
 }

@@ -1,6 +1,6 @@
 /** Fault injection: canned 429 and 500 answers for the next N calls, and latency. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '@sip-endpoints/mock-server';
+import { DEFAULT_MAX_BODY_BYTES, startMockServer, type MockServer } from '@sip-endpoints/mock-server';
 import { call } from './support.ts';
 
 let server: MockServer;
@@ -59,6 +59,48 @@ describe('faults', () => {
     await server.close();
     expect(await pending).toBeInstanceOf(Error);
     server = await startMockServer({ port: 0 });
+  });
+
+  it('refuses a 5xx status that is not an integer, which would crash the answer', () => {
+    expect(() => server.faults.failNext(1, Number.NaN)).toThrow(RangeError);
+    expect(() => server.faults.failNext(1, 500.5)).toThrow(RangeError);
+  });
+
+  it('refuses a Retry-After that is not a whole number of seconds', async () => {
+    for (const seconds of [0.5, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => server.faults.rateLimitNext(1, seconds)).toThrow(RangeError);
+    }
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+
+  it('answers 500 when a reply cannot be written, and keeps serving', async () => {
+    // A reply node:http refuses to write, standing in for any bug past the checks above.
+    server.faults.takeFailure = () => ({ status: Number.NaN });
+    expect(await call(server, 'GET', '/endpoints/sip')).toMatchObject({ status: 500, body: { error: 'Internal Server Error' } });
+    server.faults.takeFailure = () => undefined;
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+
+  it('keeps a queued fault for the next call when a call is refused with 413, 404 or 405', async () => {
+    server.faults.failNext(1);
+    const oversized = { username: 'big', password: 'x'.repeat(DEFAULT_MAX_BODY_BYTES) };
+    expect((await call(server, 'POST', '/endpoints/sip', { json: oversized })).status).toBe(413);
+    expect((await call(server, 'GET', '/nowhere')).status).toBe(404);
+    expect((await call(server, 'PATCH', '/endpoints/sip')).status).toBe(405);
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(500);
+  });
+
+  it('delays refused answers (413, 404) by the latency too', async () => {
+    server.faults.setLatency(50);
+    for (const [method, path, json] of [
+      ['POST', '/endpoints/sip', { password: 'x'.repeat(DEFAULT_MAX_BODY_BYTES) }],
+      ['GET', '/nowhere', undefined],
+    ] as const) {
+      const started = performance.now();
+      const answer = await call(server, method, path, json ? { json } : {});
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    }
   });
 
   it('refuses nonsense', () => {

@@ -52,4 +52,46 @@ describe('robustness', () => {
     });
     expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
   });
+
+  it('stops reading an endless oversized upload: 413 with Connection: close, then the socket closes', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        socket.write('POST /api/relay/rest/endpoints/sip HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+        const data = Buffer.alloc(64 * 1024, 'a');
+        const chunk = Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
+        // Sends for as long as the server reads: without a cap on the drain, forever.
+        const sendMore = () => {
+          while (!socket.destroyed && socket.write(chunk));
+        };
+        socket.on('drain', sendMore);
+        sendMore();
+      });
+      socket.on('data', (data: Buffer) => (received += data.toString('latin1')));
+      socket.on('error', () => {}); // writing to a socket the server has closed fails; the answer came first
+      socket.on('close', () => resolve(received));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(answer).toContain('{"error":"Payload Too Large: the body is larger than 2048 bytes"}');
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+
+  it('still drains a body a little over the limit, answering 413 and keeping the connection', async () => {
+    const answers = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', async () => {
+        socket.write('POST /api/relay/rest/endpoints/sip HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n');
+        socket.write('x'.repeat(2500));
+        // The client is still sending when the limit is passed.
+        await new Promise((wait) => setTimeout(wait, 20));
+        socket.write('x'.repeat(500));
+        socket.write('GET /api/relay/rest/nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      socket.on('data', (data: Buffer) => (received += data.toString('latin1')));
+      socket.on('close', () => resolve(received));
+    });
+    expect(answers).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answers).toContain('HTTP/1.1 404 ');
+  });
 });

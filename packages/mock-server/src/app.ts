@@ -1,15 +1,15 @@
 /**
- * The request pipeline of the mock, in the order a real API gateway applies it: latency,
- * body size (413), route (404/405), injected faults (429/500), Basic auth (401), path
- * parameters (404), query parameters (422), JSON body (400), body schema (422), then the
- * operation. Every failure is a JSON body the spec describes, and nothing a client sends can
- * make it throw past this file: anything unexpected becomes a 500.
+ * The request pipeline of the mock, in the order a real API gateway applies it: body size
+ * (413), route (404/405), injected faults (429/500), Basic auth (401), path parameters (404),
+ * query parameters (422), JSON body (400), body schema (422), then the operation; latency
+ * delays every answer. Every failure is a JSON body the spec describes, and nothing a client
+ * sends can make it throw past this file: anything unexpected becomes a 500.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorized, type Credentials } from './auth.ts';
 import type { FaultInjector } from './faults.ts';
 import type { OperationId, Route } from './generated/routes.ts';
-import { readBody, sendReply, type Reply } from './http-io.ts';
+import { readBody, sendReply, type BodyRead, type Reply } from './http-io.ts';
 import { operationHandlers } from './operations.ts';
 import { readParameters } from './parameters.ts';
 import { errorReply, unprocessable } from './replies.ts';
@@ -44,6 +44,24 @@ function readJsonBody(route: Route, text: string): { body: EndpointFields } | { 
   return { body: result.value as EndpointFields };
 }
 
+/** A call the gateway lets through to the API, or the answer that turns it away. */
+type Admission =
+  | { kind: 'admitted'; route: Route; pathValues: Record<string, string>; bodyText: string }
+  | { kind: 'refused'; reply: Reply };
+
+/** The gateway's checks that need no waiting: body size (413), then route (404/405). */
+function admit(method: string, pathname: string, bodyRead: BodyRead, maxBodyBytes: number): Admission {
+  if (bodyRead.kind === 'too-large') {
+    // A body left unread on the connection would be read as the next request: close it instead.
+    const headers = bodyRead.drained ? undefined : { Connection: 'close' };
+    return { kind: 'refused', reply: errorReply(413, `the body is larger than ${maxBodyBytes} bytes`, headers) };
+  }
+  const match = matchRoute(method, pathname);
+  if (match.kind === 'not-found') return { kind: 'refused', reply: errorReply(404, `no route for ${method} ${pathname}`) };
+  if (match.kind === 'method-not-allowed') return { kind: 'refused', reply: errorReply(405, `${method} is not allowed here`, { Allow: match.allow.join(', ') }) };
+  return { kind: 'admitted', route: match.route, pathValues: match.pathValues, bodyText: bodyRead.text };
+}
+
 async function respond(request: IncomingMessage, settings: AppSettings): Promise<Reply> {
   const bodyRead = await readBody(request, settings.maxBodyBytes);
 
@@ -52,17 +70,17 @@ async function respond(request: IncomingMessage, settings: AppSettings): Promise
   const queryStart = rawUrl.indexOf('?');
   const pathname = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
-  const match = matchRoute(request.method ?? '', pathname);
+  const admission = admit(request.method ?? '', pathname, bodyRead, settings.maxBodyBytes);
 
   // Faults are taken when the call arrives, not after the latency: a call its client has
-  // already given up on must not consume a fault meant for a later one.
-  const injected = match.kind === 'matched' ? settings.faults.takeFailure() : undefined;
+  // already given up on must not consume a fault meant for a later one. Only an admitted call
+  // takes one: a 413, 404 or 405 would answer in its place, and the fault would be lost.
+  const injected = admission.kind === 'admitted' ? settings.faults.takeFailure() : undefined;
+  // The latency delays every answer, refusals included, as a slow network would.
   if (settings.faults.latencyMs > 0) await settings.wait(settings.faults.latencyMs);
 
-  if (bodyRead.kind === 'too-large') return errorReply(413, `the body is larger than ${settings.maxBodyBytes} bytes`);
-  if (match.kind === 'not-found') return errorReply(404, `no route for ${request.method} ${pathname}`);
-  if (match.kind === 'method-not-allowed') return errorReply(405, `${request.method} is not allowed here`, { Allow: match.allow.join(', ') });
-  const { route, pathValues } = match;
+  if (admission.kind === 'refused') return admission.reply;
+  const { route, pathValues, bodyText } = admission;
   if (injected) return injected;
   if (!isAuthorized(request.headers.authorization, settings.credentials)) return errorReply(401, undefined, AUTH_CHALLENGE);
 
@@ -72,18 +90,41 @@ async function respond(request: IncomingMessage, settings: AppSettings): Promise
   const search = readParameters(route.queryParameters, (name) => query.get(name));
   if (search.problems.length > 0) return unprocessable(search.problems);
 
-  const body = readJsonBody(route, bodyRead.text);
+  const body = readJsonBody(route, bodyText);
   if ('reply' in body) return body.reply;
 
   const successStatus = settings.successStatuses[route.operationId] ?? route.successStatuses[0]!;
   return operationHandlers[route.operationId]({ params: { ...path.values, ...search.values }, body: body.body }, { store: settings.store, route, successStatus });
 }
 
+/**
+ * Sends `reply`; if node:http refuses to write it (a bad status, say), tries a plain 500 once, and
+ * failing that drops the connection. Nothing may throw out of here: it runs in a promise callback,
+ * where a throw is an unhandled rejection, which ends the process.
+ */
+function sendReplyOrDrop(response: ServerResponse, reply: Reply): void {
+  try {
+    sendReply(response, reply);
+    return;
+  } catch {
+    // Answered below.
+  }
+  if (!response.headersSent) {
+    try {
+      sendReply(response, errorReply(500));
+      return;
+    } catch {
+      // Dropped below.
+    }
+  }
+  response.destroy();
+}
+
 export function createRequestListener(settings: AppSettings): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     respond(request, settings).then(
-      (reply) => sendReply(response, reply),
-      () => sendReply(response, errorReply(500)),
+      (reply) => sendReplyOrDrop(response, reply),
+      () => sendReplyOrDrop(response, errorReply(500)),
     );
   };
 }

@@ -27,12 +27,18 @@ export class FaultInjector {
 
   /** Answer the next `count` API calls with a 500 (or another 5xx `status`). */
   failNext(count: number, status = 500): void {
-    if (status < 500 || status > 599) throw new RangeError('failNext injects 5xx statuses only');
+    // Checked as an integer, not only by range: NaN passes `< 500 || > 599`, and node:http
+    // would then refuse to write the answer.
+    if (!(Number.isInteger(status) && status >= 500 && status <= 599)) throw new RangeError('failNext injects 5xx statuses only');
     this.enqueue(count, () => errorReply(status));
   }
 
   /** Answer the next `count` API calls with a 429 asking to wait `retryAfterSeconds`. */
   rateLimitNext(count: number, retryAfterSeconds = 1): void {
+    // HTTP's Retry-After counts whole seconds (delay-seconds = 1*DIGIT): `0.5` is no valid header.
+    if (!(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
+      throw new RangeError('retryAfterSeconds must be a non-negative whole number of seconds');
+    }
     this.enqueue(count, () => errorReply(429, undefined, { 'Retry-After': String(retryAfterSeconds) }));
   }
 

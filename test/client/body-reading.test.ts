@@ -102,7 +102,8 @@ describe('the requests openapi-fetch builds', () => {
     expect(bodies).toEqual([{ caller_id: 'Desk' }]);
   });
 
-  it('are real Requests for middleware added to the raw client, which may also replace them', async () => {
+  /** A client whose server answers 503 once, then `endpoint`, recording every request it gets. */
+  function clientRetryingOnce() {
     const sent: Request[] = [];
     const client = createSipEndpointsClient({
       baseUrl: 'http://127.0.0.1:1/api/relay/rest',
@@ -115,6 +116,24 @@ describe('the requests openapi-fetch builds', () => {
         return sent.length === 1 ? new Response('{}', { status: 503 }) : Response.json(endpoint);
       },
     });
+    return { client, sent };
+  }
+
+  it('keep every option of a raw call, on each attempt, with the body sent again', async () => {
+    const { client, sent } = clientRetryingOnce();
+    const options = { cache: 'no-store', credentials: 'omit', keepalive: true, referrerPolicy: 'no-referrer', integrity: 'sha256-abc', redirect: 'error' } as const;
+    const { data } = await client.raw.PUT('/endpoints/sip/{id}', { params: { path: { id: ID } }, body: { caller_id: 'Desk' }, ...options });
+    expect(data).toEqual(endpoint);
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request).toMatchObject({ method: 'PUT', ...options });
+      expect(request.headers.get('authorization')).toMatch(/^Basic /);
+      expect(await request.json()).toEqual({ caller_id: 'Desk' });
+    }
+  });
+
+  it('are real Requests for middleware added to the raw client, which may also replace them', async () => {
+    const { client, sent } = clientRetryingOnce();
     const logged: unknown[] = [];
     client.raw.use({
       async onRequest({ request }) {

@@ -117,32 +117,21 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
   return async (request) => {
     const { url, method } = request;
     // From openapi-fetch, a LazyRequest: its body is still the string openapi-fetch serialized.
-    // A real Request (from a middleware of the caller's) has a stream, read once here.
-    const base: RequestInit = LazyRequest.initOf(request) ?? {
-      method,
-      redirect: request.redirect,
-      signal: request.signal,
-      body: request.body ? await request.arrayBuffer() : null,
-    };
+    // A real Request (through `raw`, or from a middleware of the caller's) has a stream, read
+    // once here, and is kept as the template of each attempt, so that every option of its
+    // (cache, credentials, keepalive, referrer policy, …) is sent as given.
+    const lightInit = LazyRequest.initOf(request);
+    const template = lightInit ? undefined : request;
+    const base: RequestInit = lightInit ?? { signal: request.signal, body: request.body ? await request.arrayBuffer() : null };
     const callerSignal = base.signal ?? undefined;
     const mayRetry = call.retry ?? settings.isRetrySafe(request);
     for (let retryIndex = 0; ; retryIndex++) {
       const retriesLeft = mayRetry && retryIndex < maxRetries;
       const window = settings.timeouts.join(timeoutMs);
-      // The fields the API uses, as a plain literal (spreading `base` measured slower), and only
-      // those that differ from fetch's defaults: fetch converts every field it is given.
-      const init: RequestInit = {
-        method,
-        headers: request.headers,
-        signal: callerSignal ? AbortSignal.any([callerSignal, window.signal]) : window.signal,
-      };
-      if (base.body != null) init.body = base.body;
-      if (base.redirect !== undefined && base.redirect !== 'follow') init.redirect = base.redirect;
+      const signal = callerSignal ? AbortSignal.any([callerSignal, window.signal]) : window.signal;
       let delay: number;
       try {
-        // Without a custom fetch, the URL and init go straight to fetch: a Request built here
-        // would only be taken apart and built again inside it.
-        const response = await (settings.fetch ? settings.fetch(new Request(url, init)) : globalThis.fetch(url, init));
+        const response = await (template ? sendCopy(template, signal, base.body, settings.fetch) : sendLight(url, method, request.headers, signal, base, settings.fetch));
         if (!retriesLeft || !isRetryableStatus(response.status)) return inWindowUntilRead(response, window);
         const askedFor = retryAfterMs(response.headers);
         if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return inWindowUntilRead(response, window);
@@ -160,6 +149,31 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
       await settings.sleep(delay, callerSignal ?? new AbortController().signal);
     }
   };
+}
+
+/**
+ * An attempt of a LazyRequest call. The init is a plain literal of the fields the API uses
+ * (spreading `base` measured slower), with only those that differ from fetch's defaults: fetch
+ * converts every field it is given. Without a custom fetch the URL and init go straight to
+ * fetch: a Request built here would only be taken apart and built again inside it.
+ */
+function sendLight(url: string, method: string, headers: Headers, signal: AbortSignal, base: RequestInit, customFetch: FetchFunction | undefined): Promise<Response> {
+  const init: RequestInit = { method, headers, signal };
+  if (base.body != null) init.body = base.body;
+  if (base.redirect !== undefined && base.redirect !== 'follow') init.redirect = base.redirect;
+  return customFetch ? customFetch(new Request(url, init)) : globalThis.fetch(url, init);
+}
+
+/**
+ * An attempt of a real Request: a copy of it with the attempt's signal, and its body again.
+ * A copy made with an init resets the referrer and its policy (Fetch standard), so both are
+ * given back.
+ */
+function sendCopy(template: Request, signal: AbortSignal, body: RequestInit['body'], customFetch: FetchFunction | undefined): Promise<Response> {
+  const init: RequestInit = { signal, referrer: template.referrer, referrerPolicy: template.referrerPolicy };
+  if (body != null) init.body = body;
+  const attempt = new Request(template, init);
+  return customFetch ? customFetch(attempt) : globalThis.fetch(attempt);
 }
 
 /** The answer, handed up with its attempt still in its timeout window (see the top of the file). */

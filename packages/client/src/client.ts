@@ -42,7 +42,7 @@ export type SipEndpointsClientOptions = ServerLocation & {
    * `ValidationError`. Unknown fields and enum values a newer server adds still pass. Default false.
    */
   validateResponses?: boolean;
-  /** A `fetch` to send requests with (a test double, an instrumented fetch). */
+  /** A `fetch` to send requests with (a test double, an instrumented fetch). Timeouts and aborts reach it as `request.signal`, which it must honour. */
   fetch?: FetchFunction;
   /** Tuning of the wait between retries. */
   retryBackoff?: {

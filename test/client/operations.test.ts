@@ -121,10 +121,24 @@ describe('sipEndpoints', () => {
     expect(harness.exchanges).toHaveLength(0);
   });
 
-  it.each(['127.0.0.1:4010/api/relay/rest', '/api/relay/rest', 'ftp://127.0.0.1/api', 'http://'])('refuses the baseUrl %j when the client is made', (baseUrl) => {
+  it.each([
+    '127.0.0.1:4010/api/relay/rest',
+    '/api/relay/rest',
+    'ftp://127.0.0.1/api',
+    'http://',
+    'http://proxyuser:proxypass@127.0.0.1:4010/api/relay/rest',
+    'http://127.0.0.1:4010/api/relay/rest ',
+    'http://127.0.0.1:4010/api?x=1',
+    'http://127.0.0.1:4010/api?',
+    'http://127.0.0.1:4010/api#x',
+  ])('refuses the baseUrl %j when the client is made, without quoting it', (baseUrl) => {
     expect(() => createSipEndpointsClient({ baseUrl, projectId: 'p', apiToken: 't' })).toThrow(
-      new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL, e.g. http://127.0.0.1:4010/api/relay/rest'),
+      new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest'),
     );
+  });
+
+  it('accepts a token that cannot be URL-encoded (a lone surrogate) when the client is made', () => {
+    expect(() => createSipEndpointsClient({ baseUrl: 'http://127.0.0.1:1', projectId: 'p', apiToken: 'PT-\uD800' })).not.toThrow();
   });
 
   it('refuses missing credentials without echoing them', () => {

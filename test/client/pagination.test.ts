@@ -107,6 +107,20 @@ describe('list, against a server that pages badly', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it("stops with a PaginationError, before any item comes out twice, when a next link is a fetched page's self link", async () => {
+    const first = { data: [ENDPOINT], links: { self: '/api/relay/rest/endpoints/sip?page_number=0&page_size=1', next: '/api/relay/rest/endpoints/sip?page_number=1&page_size=1' } };
+    const second = { data: [{ ...ENDPOINT, username: 'bob' }], links: { self: first.links.next, next: first.links.self } };
+    const { client, asked } = pagedBy([first, second]);
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const endpoint of client.sipEndpoints.list({ page_size: 1 })) seen.push(endpoint.username);
+      })(),
+    ).rejects.toThrow(new PaginationError("list: the server's next link repeats a page already fetched (after 2 pages)"));
+    expect(seen).toEqual(['alice', 'bob']);
+    expect(asked).toHaveLength(2);
+  });
+
   it('stops with a PaginationError on a page without a data array', async () => {
     const { client } = pagedBy([{ links: {} }]);
     const pages = client.sipEndpoints.list().pages();

@@ -66,8 +66,8 @@ describe('faults', () => {
     expect(() => server.faults.failNext(1, 500.5)).toThrow(RangeError);
   });
 
-  it('refuses a Retry-After that is not a whole number of seconds', async () => {
-    for (const seconds of [0.5, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+  it('refuses a Retry-After that is not a whole number of seconds, or too large to print as one', async () => {
+    for (const seconds of [0.5, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) {
       expect(() => server.faults.rateLimitNext(1, seconds)).toThrow(RangeError);
     }
     expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);

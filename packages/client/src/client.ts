@@ -73,11 +73,17 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A Space name is one DNS label; anything else would change the host the token is sent to. */
 const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-/** An absolute http(s) URL, checked now: a typo would otherwise look like a network failure, retried. */
+/**
+ * An absolute http(s) URL that requests can be built on, checked now: otherwise every call would
+ * fail as a connection error, retried. fetch refuses a URL with credentials (and its error
+ * quotes them); a query, a fragment or surrounding spaces would end up inside each request's
+ * path.
+ */
 function isHttpUrl(text: string): boolean {
+  if (text.trim() !== text) return false;
   try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !text.includes('?') && !text.includes('#');
   } catch {
     return false;
   }
@@ -86,13 +92,24 @@ function isHttpUrl(text: string): boolean {
 function serverUrl(location: ServerLocation): string {
   if (typeof location.baseUrl === 'string') {
     // The message does not quote the URL: it may carry credentials of a proxy.
-    if (!isHttpUrl(location.baseUrl)) throw new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL, e.g. http://127.0.0.1:4010/api/relay/rest');
+    if (!isHttpUrl(location.baseUrl)) {
+      throw new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest');
+    }
     return location.baseUrl.replace(/\/+$/, '');
   }
   if (typeof location.space !== 'string' || !SPACE_NAME.test(location.space)) {
     throw new TypeError('createSipEndpointsClient: `space` must be the name of your Space, as in yourspace.signalwire.com');
   }
   return serverUrlTemplate.replace('{space}', location.space);
+}
+
+/** `text` URL-encoded, or itself when it cannot be (a lone surrogate, which no server would echo encoded). */
+function urlEncoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function requireText(value: unknown, name: string): string {
@@ -144,7 +161,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions): Si
   // The token as sent (inside the Basic credentials) and as a server might echo it: URL-encoded,
   // or the credentials without their base64 padding (which also covers them with it).
   const credentials = authorization.slice('Basic '.length);
-  const redact = createRedactor([apiToken, encodeURIComponent(apiToken), credentials.replace(/=+$/, '')]);
+  const redact = createRedactor([apiToken, urlEncoded(apiToken), credentials.replace(/=+$/, '')]);
   const backoff = options.retryBackoff ?? {};
   const transport: TransportSettings = {
     fetch: options.fetch,

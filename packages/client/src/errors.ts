@@ -147,7 +147,7 @@ export class UnexpectedResponseError extends ApiError {
   }
 }
 
-/** `list` met a page it cannot walk: one without a `data` array, or a `next` link it already followed. */
+/** `list` met a page it cannot walk: one without a `data` array, or a `next` link to a page it already fetched. */
 export class PaginationError extends SipEndpointsError {
   override name = 'PaginationError';
 }

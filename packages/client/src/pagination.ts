@@ -9,7 +9,7 @@ import { PaginationError } from './errors.ts';
 /** A page as the API answers it: items plus the links to its neighbours. */
 export interface Page<Item> {
   data: Item[];
-  links: { next?: string };
+  links: { next?: string; self?: string };
 }
 
 export class PaginatedList<Item, Query, P extends Page<Item> = Page<Item>> implements AsyncIterable<Item> {
@@ -21,20 +21,22 @@ export class PaginatedList<Item, Query, P extends Page<Item> = Page<Item>> imple
   ) {}
 
   /**
-   * Every page, first to last. A page without `links` is the last. A `next` link already
-   * followed ends the walk with a `PaginationError`: following it would never end.
+   * Every page, first to last. A page without `links` is the last. A `next` link to a page
+   * already fetched (one followed before, or the `self` link of a page) ends the walk with a
+   * `PaginationError`, before that page comes out again: following it would never end.
    */
   async *pages(): AsyncGenerator<P, void, undefined> {
-    const followed = new Set<string>();
+    const fetched = new Set<string>();
     let query: Query | undefined = this.firstQuery;
-    while (query !== undefined) {
+    for (let count = 1; query !== undefined; count++) {
       const page: P = await this.fetchPage(query);
       if (!Array.isArray(page?.data)) throw new PaginationError('list: the server sent a page without a `data` array');
       yield page;
-      const next = page.links?.next;
+      const { next, self } = page.links ?? {};
+      if (self) fetched.add(self);
       if (!next) return;
-      if (followed.has(next)) throw new PaginationError(`list: the server's next link repeats a page already fetched (after ${followed.size + 1} pages)`);
-      followed.add(next);
+      if (fetched.has(next)) throw new PaginationError(`list: the server's next link repeats a page already fetched (after ${count} pages)`);
+      fetched.add(next);
       query = this.queryFromLink(next);
     }
   }

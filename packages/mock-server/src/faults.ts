@@ -36,7 +36,8 @@ export class FaultInjector {
   /** Answer the next `count` API calls with a 429 asking to wait `retryAfterSeconds`. */
   rateLimitNext(count: number, retryAfterSeconds = 1): void {
     // HTTP's Retry-After counts whole seconds (delay-seconds = 1*DIGIT): `0.5` is no valid header.
-    if (!(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
+    // A safe integer, as larger ones print in exponent form (`1e+21`).
+    if (!(Number.isSafeInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
       throw new RangeError('retryAfterSeconds must be a non-negative whole number of seconds');
     }
     this.enqueue(count, () => errorReply(429, undefined, { 'Retry-After': String(retryAfterSeconds) }));

@@ -83,7 +83,8 @@ function isHttpUrl(text: string): boolean {
   if (text.trim() !== text) return false;
   try {
     const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !text.includes('?') && !text.includes('#');
+    // `?` and `#` are looked for in the text: an empty query or fragment leaves `search` and `hash` empty.
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !text.includes('?') && !text.includes('#');
   } catch {
     return false;
   }

@@ -173,4 +173,9 @@ export class TimeoutError extends SipEndpointsError {
     super(message);
     this.timeoutMs = timeoutMs;
   }
+
+  /** The error of one request (`what`: its method and path) that got no answer in time. */
+  static forRequest(what: string, timeoutMs: number): TimeoutError {
+    return new TimeoutError(`${what} got no complete answer within ${timeoutMs} ms`, timeoutMs);
+  }
 }

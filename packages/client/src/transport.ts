@@ -142,7 +142,7 @@ export function createRetryingFetch(settings: TransportSettings, call: CallSetti
       } catch (error) {
         leaveWindow(window);
         if (callerSignal?.aborted) throw callerSignal.reason;
-        if (!retriesLeft) throw window.signal.aborted ? timedOut(method, url, timeoutMs) : failedToSend(method, url, error, settings.redact);
+        if (!retriesLeft) throw window.signal.aborted ? TimeoutError.forRequest(`${method} ${urlParts(url).pathname}`, timeoutMs) : failedToSend(method, url, error, settings.redact);
         delay = backoffDelay(retryIndex, settings);
       }
       // Without a caller's signal the wait cannot be cut short, but `sleep` takes a signal.
@@ -180,11 +180,6 @@ function sendCopy(template: Request, signal: AbortSignal, body: RequestInit['bod
 function inWindowUntilRead(response: Response, window: TimeoutWindow): Response {
   (response as WindowedResponse)[BODY_WINDOW] = window;
   return response;
-}
-
-/** The attempt's own `TimeoutError`, naming its request (the window's reason names none). */
-function timedOut(method: string, url: string, timeoutMs: number): TimeoutError {
-  return new TimeoutError(`${method} ${urlParts(url).pathname} got no complete answer within ${timeoutMs} ms`, timeoutMs);
 }
 
 function failedToSend(method: string, url: string, error: unknown, redact: Redact): ConnectionError {

@@ -59,14 +59,14 @@ const TEXT_BODIES = { parseAs: 'text' } as const;
 const LIGHT_REQUESTS = { ...TEXT_BODIES, Request: LazyRequest as unknown as typeof Request } as const;
 
 /**
- * Why `id` cannot name one endpoint, or undefined when it can. Encoded, any other string stays
- * one path segment of `/endpoints/sip/{id}`; an empty one, `.` and `..` would send the request
- * to another resource (the list, or the path above it), and a non-string would be sent as
- * its text.
+ * The rejection for an `id` that cannot name one endpoint, or undefined when it can. Encoded,
+ * any other string stays one path segment of `/endpoints/sip/{id}`; an empty one, `.` and `..`
+ * would send the request to another resource (the list, or the path above it), and a
+ * non-string would be sent as its text.
  */
-function invalidId(op: ClientOperation, id: unknown): string | undefined {
+function refuseId(op: ClientOperation, id: unknown): Promise<never> | undefined {
   if (typeof id === 'string' && id !== '' && id !== '.' && id !== '..') return undefined;
-  return `${op.operationId}: \`id\` must be the ID of a SIP endpoint (a non-empty string other than "." and "..")`;
+  return Promise.reject(new TypeError(`${op.operationId}: \`id\` must be the ID of a SIP endpoint (a non-empty string other than "." and "..")`));
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -96,24 +96,24 @@ export class SipEndpoints {
 
   retrieve(id: string, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.retrieve_sip_endpoint;
-    const badId = invalidId(op, id);
-    if (badId !== undefined) return Promise.reject(new TypeError(badId));
+    const refused = refuseId(op, id);
+    if (refused) return refused;
     return this.send(op, options, this.context.raw.GET(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<SipEndpoint>;
   }
 
   /** Changes only the fields sent; the others keep their values. */
   async update(id: string, body: UpdateSipEndpointRequest, options?: RequestOptions): Promise<SipEndpoint> {
     const op = operations.update_sip_endpoint;
-    const badId = invalidId(op, id);
-    if (badId !== undefined) throw new TypeError(badId);
+    const refused = refuseId(op, id);
+    if (refused) return refused;
     this.checkRequestBody(op, body);
     return this.send(op, options, this.context.raw.PUT(op.path, this.withOptions({ params: { path: { id } }, body }, options))) as Promise<SipEndpoint>;
   }
 
   delete(id: string, options?: RequestOptions): Promise<void> {
     const op = operations.delete_sip_endpoint;
-    const badId = invalidId(op, id);
-    if (badId !== undefined) return Promise.reject(new TypeError(badId));
+    const refused = refuseId(op, id);
+    if (refused) return refused;
     return this.send(op, options, this.context.raw.DELETE(op.path, this.withOptions({ params: { path: { id } } }, options))) as Promise<void>;
   }
 
@@ -168,7 +168,7 @@ export class SipEndpoints {
         throw connectionError(`${op.method} ${op.path}`, error, this.context.redact);
       }
       // A stall mid-body fails the read with its timeout window's reason, which names no request.
-      if (isWindowTimeout(error)) throw new TimeoutError(`${op.method} ${op.path} got no complete answer within ${error.timeoutMs} ms`, error.timeoutMs);
+      if (isWindowTimeout(error)) throw TimeoutError.forRequest(`${op.method} ${op.path}`, error.timeoutMs);
       throw error;
     }
     releaseAnswer(result.response);

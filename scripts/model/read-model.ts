@@ -34,7 +34,7 @@ export class ModelError extends Error {
 }
 
 const SCHEMA_PREFIX = '#/components/schemas/';
-const HTTP_METHODS = ['get', 'post', 'put', 'delete'] as const;
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const FORMATS: readonly StringFormat[] = ['uri', 'uuid'];
 /** Keywords that only document; every reader may ignore them. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated']);
@@ -324,6 +324,7 @@ class Reader {
         );
         operations.push({
           operationId: String(op.operationId),
+          ...(Array.isArray(op.tags) && typeof op.tags[0] === 'string' && { tag: op.tags[0] }),
           method,
           path,
           summary: String(op.summary ?? ''),

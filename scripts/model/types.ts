@@ -138,7 +138,9 @@ export interface ResponseModel {
 
 export interface OperationModel {
   operationId: string;
-  method: 'get' | 'post' | 'put' | 'delete';
+  /** The operation's first tag: the resource it belongs to (see `resources.ts`). */
+  tag?: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The path below the server URL, with `{param}` placeholders: `/endpoints/sip/{id}`. */
   path: string;
   summary: string;

@@ -88,7 +88,9 @@ describe.each([
     expect(verdict(schemaName, { ...base, call_request_url: 'not a url' })).toBe(false);
     expect(verdict(schemaName, { ...base, call_video_room_id: 'room-7' })).toBe(false);
     expect(verdict(schemaName, { ...base, codecs: ['OPUS', 'G729'] })).toBe(true);
-    expect(verdict(schemaName, { ...base, codecs: ['MP3'] })).toBe(false);
+    // Like the API definition, any codec or cipher string is accepted; the listed ones are the known values.
+    expect(verdict(schemaName, { ...base, codecs: ['OPUS@48000h'] })).toBe(true);
+    expect(verdict(schemaName, { ...base, codecs: ['OPUS', 711] })).toBe(false);
     expect(verdict(schemaName, { ...base, ciphers: ['AES_CM_128_HMAC_SHA1_80'] })).toBe(true);
     expect(verdict(schemaName, { ...base, encryption: 'always' })).toBe(false);
     expect(verdict(schemaName, { ...base, call_request_method: 'PATCH' })).toBe(false);

@@ -79,10 +79,10 @@ describe('the issue example messages', () => {
 
 describe('every problem is reported', () => {
   it('reports three unrelated problems as exactly three issues, with no meta-errors', () => {
-    const issues = issuesOf(CreateSipEndpointRequest, { username: 'al ice', password: 'x', codecs: ['OPUS', 'G711'], call_handler: 'relay_topic' });
+    const issues = issuesOf(CreateSipEndpointRequest, { username: 'al ice', password: 'x', codecs: ['OPUS', 711], call_handler: 'relay_topic' });
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['pattern', ['username']],
-      ['invalid_enum', ['codecs', 1]],
+      ['invalid_type', ['codecs', 1]],
       ['required_for_handler', ['call_relay_topic']],
     ]);
     for (const issue of issues) expect(issue.message).not.toMatch(/must match|schema|anyOf|allOf|\bif\b/);

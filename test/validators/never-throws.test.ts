@@ -122,7 +122,7 @@ describe('hostile values', () => {
   });
 
   it('caps the issues of one value at MAX_ISSUES', () => {
-    const result = validators.CreateSipEndpointRequest['~standard'].validate({ codecs: Array.from({ length: 5_000 }, () => 'G711') });
+    const result = validators.CreateSipEndpointRequest['~standard'].validate({ codecs: Array.from({ length: 5_000 }, () => 711) });
     expect(result.issues).toHaveLength(validators.MAX_ISSUES);
   });
 

@@ -89,7 +89,7 @@ describe('Standard Schema v1', () => {
 
   it('requests are strict: unknown fields and unknown enum values fail', () => {
     expect(isUpdateSipEndpointRequest({ new_field: 1 })).toBe(false);
-    expect(isUpdateSipEndpointRequest({ codecs: ['AV1-from-the-future'] })).toBe(false);
+    expect(isUpdateSipEndpointRequest({ encryption: 'always-from-the-future' })).toBe(false);
     expect(isUpdateSipEndpointRequest({})).toBe(true);
   });
 });

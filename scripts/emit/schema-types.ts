@@ -90,7 +90,7 @@ function handlerRuleTypes(rules: HandlerRulesModel, fieldTypes: ReadonlyMap<stri
 }
 
 function nonNull(type: TypeModel | undefined): TypeModel {
-  if (!type) throw new Error('a handler rule names a field the schema lacks (the lint rule sip/handler-rule-fields-exist should have caught this)');
+  if (!type) throw new Error('a handler rule names a field the schema lacks (the lint rule handler-rules/handler-rule-fields-exist should have caught this)');
   return type;
 }
 

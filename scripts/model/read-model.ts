@@ -44,6 +44,11 @@ const NUMBER_FORMATS = ['int32', 'int64', 'float', 'double'];
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly']);
 /** The extension that gives a pattern its message in plain words. */
 export const PATTERN_MESSAGE = 'x-pattern-message';
+/**
+ * The `x-` extensions the model reads inside schemas. A strict JSON Schema tool (Ajv with
+ * `strict: true`) must be told they are annotations.
+ */
+export const SCHEMA_EXTENSIONS: readonly string[] = [PATTERN_MESSAGE];
 
 /** The keywords each JSON type may carry here (besides annotations and `x-` extensions). */
 const KEYWORDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {

@@ -48,6 +48,11 @@ describe('readModel on the real spec', () => {
     expect(requestHandler).toMatchObject({ kind: 'string', nullable: false, enum: { name: 'CallHandler', open: false } });
   });
 
+  it('reads the plain-words message of a pattern (x-pattern-message)', () => {
+    const username = objectSchema(model, 'CreateSipEndpointRequest').fields.find((f) => f.name === 'username')?.type;
+    expect(username).toMatchObject({ kind: 'string', pattern: '^[^\\s@]+$', patternMessage: 'must not contain whitespace or @' });
+  });
+
   it('keeps required fields of create only on create', () => {
     const required = (name: string) => objectSchema(model, name).fields.filter((f) => f.required).map((f) => f.name);
     expect(required('CreateSipEndpointRequest')).toEqual(['username', 'password']);

@@ -73,7 +73,8 @@ describe('robustness', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/\r\nconnection: close\r\n/i);
-    expect(answer).toContain('{"error":"Payload Too Large: the body is larger than 2048 bytes"}');
+    expect(answer).toContain('{"error":"Payload Too Large"}');
+    expect(answer).toMatch(/\r\nx-mock-detail: the body is larger than 2048 bytes\r\n/i);
     expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
   });
 

@@ -27,6 +27,16 @@ describe('startMockServer', () => {
     await expect(startMockServer({ port: 0, successStatuses: { create_sip_endpoint: 202 } })).rejects.toThrow(/answers 200 or 201, not 202/);
   });
 
+  it('answers creates with createStatus, and refuses a status the spec does not list', async () => {
+    const other = await startMockServer({ port: 0, createStatus: 201 });
+    try {
+      expect((await call(other, 'POST', '/endpoints/sip', { json: { username: 'made', password: 'secret-pass' } })).status).toBe(201);
+    } finally {
+      await other.close();
+    }
+    await expect(startMockServer({ port: 0, createStatus: 204 as 201 })).rejects.toThrow(/^createStatus: create_sip_endpoint answers 200 or 201, not 204$/);
+  });
+
   it('takes other credentials', async () => {
     const other = await startMockServer({ port: 0, projectId: 'p1', apiToken: 't1' });
     try {
@@ -81,10 +91,20 @@ describe('create', () => {
   it('answers 400 with a clear body for malformed JSON or no body', async () => {
     const malformed = await call(server, 'POST', '/endpoints/sip', { text: '{"username": "x",' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toMatch(/^Bad Request: the body is not valid JSON/);
+    expect(malformed.body).toEqual({ error: 'Bad Request' });
+    expect(malformed.headers.get('x-mock-detail')).toMatch(/^the body is not valid JSON/);
     const empty = await call(server, 'POST', '/endpoints/sip', { text: '' });
     expect(empty.status).toBe(400);
-    expect(empty.body.error).toMatch(/needs a JSON body/);
+    expect(empty.body).toEqual({ error: 'Bad Request' });
+    expect(empty.headers.get('x-mock-detail')).toMatch(/needs a JSON body/);
+  });
+
+  it('explains in X-Mock-Detail with printable ASCII only, whatever the client sent', async () => {
+    const answer = await call(server, 'POST', '/endpoints/sip', { text: 'ü\r\nX-Injected: 1' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'Bad Request' });
+    expect(answer.headers.get('x-injected')).toBeNull();
+    expect(answer.headers.get('x-mock-detail')).toMatch(/^the body is not valid JSON \(.*\\u00fc.*\)$/);
   });
 
   it('answers 422 for JSON that is not an object', async () => {
@@ -98,7 +118,8 @@ describe('create', () => {
   it('answers 413 for an oversized body', async () => {
     const answer = await call(server, 'POST', '/endpoints/sip', { json: { username: 'big', password: 'x'.repeat(5000) } });
     expect(answer.status).toBe(413);
-    expect(answer.body).toEqual({ error: 'Payload Too Large: the body is larger than 1024 bytes' });
+    expect(answer.body).toEqual({ error: 'Payload Too Large' });
+    expect(answer.headers.get('x-mock-detail')).toBe('the body is larger than 1024 bytes');
   });
 });
 
@@ -136,7 +157,7 @@ describe('retrieve, update, delete', () => {
     for (const id of [UNKNOWN_ID, 'not-a-uuid', '%E0%A4%A']) {
       const answer = await call(server, 'GET', `/endpoints/sip/${id}`);
       expect(answer.status).toBe(404);
-      expect(answer.body.error).toMatch(/^Not Found/);
+      expect(answer.body).toEqual({ error: 'Not Found' });
     }
     expect((await call(server, 'PUT', `/endpoints/sip/${UNKNOWN_ID}`, { json: { caller_id: 'x' } })).status).toBe(404);
   });
@@ -147,7 +168,8 @@ describe('routes', () => {
     for (const path of ['//', '//nope', '/endpoints', '/endpoints/sip/a/b']) {
       const answer = await call(server, 'GET', path);
       expect(answer.status).toBe(404);
-      expect(answer.body.error).toMatch(/^Not Found: no route for GET/);
+      expect(answer.body).toEqual({ error: 'Not Found' });
+      expect(answer.headers.get('x-mock-detail')).toMatch(/^no route for GET/);
     }
   });
 

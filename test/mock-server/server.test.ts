@@ -51,15 +51,19 @@ describe('startMockServer', () => {
 
 describe('auth', () => {
   it.each([
-    ['no header', null],
-    ['wrong token', `Basic ${Buffer.from('mock-project:nope').toString('base64')}`],
-    ['not Basic', 'Bearer mock-api-token'],
-    ['garbage', 'Basic %%%'],
-  ])('answers 401 with the spec body for %s', async (_name, authorization) => {
+    ['no header', null, /^no Authorization header/],
+    ['wrong token', basicAuth('mock-project', 'nope'), /^wrong API token/],
+    ['wrong project', basicAuth('someone-else', 'mock-api-token'), /^unknown project ID$/],
+    ['not Basic', 'Bearer mock-api-token', /is not Basic auth$/],
+    ['garbage', 'Basic %%%', /is not Basic auth$/],
+    ['no colon', `Basic ${Buffer.from('mock-project').toString('base64')}`, /no colon/],
+  ])('answers 401 with the exact body for %s, and says why in X-Mock-Detail', async (_name, authorization, detail) => {
     const answer = await call(server, 'GET', '/endpoints/sip', { authorization });
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: 'Unauthorized' });
     expect(answer.headers.get('www-authenticate')).toMatch(/^Basic /);
+    expect(answer.headers.get('x-mock-detail')).toMatch(detail);
+    expect(answer.headers.get('x-mock-detail')).not.toContain('nope');
   });
 });
 

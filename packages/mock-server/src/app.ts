@@ -9,7 +9,7 @@
  * check to `AppSettings.answer`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAuthorized, type Credentials } from './auth.ts';
+import { authorizationProblem, type Credentials } from './auth.ts';
 import type { FaultInjector } from './faults.ts';
 import type { OperationId, Route } from './generated/routes.ts';
 import { readBody, sendReply, type BodyRead, type Reply } from './http-io.ts';
@@ -83,7 +83,8 @@ async function respond(request: IncomingMessage, bodyRead: BodyRead, settings: A
   if (admission.kind === 'refused') return admission.reply;
   const { route, pathValues, bodyBytes } = admission;
   if (injected) return injected;
-  if (!isAuthorized(request.headers.authorization, settings.credentials)) return errorReply(401, undefined, AUTH_CHALLENGE);
+  const unauthorized = authorizationProblem(request.headers.authorization, settings.credentials);
+  if (unauthorized !== undefined) return errorReply(401, unauthorized, AUTH_CHALLENGE);
 
   // A path that fails its parameter's format names no resource at all.
   const path = readParameters(route.pathParameters, (name) => pathValues[name] ?? null);

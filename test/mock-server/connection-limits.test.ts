@@ -76,6 +76,15 @@ describe('slow clients', () => {
     expect(normal.status).toBe(200);
   });
 
+  it('does not count the time the mock takes to answer: latency past the request timeout still gets its answer', async () => {
+    server.faults.setLatency(REQUEST_TIMEOUT_MS + 200);
+    try {
+      expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+    } finally {
+      server.faults.reset();
+    }
+  });
+
   it('refuses timeouts that node:http would reject or misread', async () => {
     await expect(startMockServer({ port: 0, headersTimeoutMs: 500, requestTimeoutMs: 100 })).rejects.toThrow('headersTimeoutMs (500) must not exceed requestTimeoutMs (100)');
     await expect(startMockServer({ port: 0, requestTimeoutMs: 0 })).rejects.toThrow('requestTimeoutMs must be a positive whole number, got 0');

@@ -5,7 +5,7 @@ export const DEFAULT_PORT = 4010;
 /** The credentials `npm run mock` accepts, printed when it starts. Not secrets: a mock's. */
 export const DEFAULT_PROJECT_ID = 'mock-project';
 export const DEFAULT_API_TOKEN = 'mock-api-token';
-/** Larger request bodies get 413. A SIP endpoint body is well under 4 KiB. */
+/** Larger request bodies get 413. The spec's request bodies are a few KiB at most. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 /**
  * A connection that has not sent its whole request head by then gets 408 and is closed. A real

@@ -1,6 +1,7 @@
 /**
- * `startMockServer`: an in-memory SIP Endpoint API on node:http that answers as the current API
- * does. The API is served under the spec's base path (`/api/relay/rest`), like the real one.
+ * `startMockServer`: an in-memory API on node:http that answers as the current API does, served
+ * under the spec's base path, like the real one. It wires the HTTP half (app.ts) to the data
+ * half (the operations over a store) through one function, `answer`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,8 +40,8 @@ export interface MockServerOptions {
    */
   createStatus?: 200 | 201;
   /**
-   * The success status of any operation, when not the first the spec lists; for example
-   * `{ create_sip_endpoint: 201 }`. Wins over `createStatus`.
+   * The success status of any operation, by operation id, when not the first the spec lists.
+   * Wins over `createStatus`.
    */
   successStatuses?: Partial<Record<OperationId, number>>;
   /** A connection that has not sent its request head within this gets 408 and is closed. Default 10 s. */

@@ -138,7 +138,10 @@ describe('contract with the bundled spec', () => {
     const raw = (init: RequestInit & { path?: string }) =>
       fetch(`${server.apiUrl}${init.path ?? '/endpoints/sip'}`, {
         ...init,
-        headers: { authorization: `Basic ${Buffer.from(`${server.credentials.projectId}:${server.credentials.apiToken}`).toString('base64')}` },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${server.credentials.projectId}:${server.credentials.apiToken}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
       });
     const cases = [
       { method: 'POST', body: '{"username":' },

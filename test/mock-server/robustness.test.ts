@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '@sip-endpoints/mock-server';
-import { call } from './support.ts';
+import { basicAuth, call } from './support.ts';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -32,6 +32,27 @@ describe('robustness', () => {
           if (answer.status !== 204) expect(answer.body).toBeTypeOf('object');
         },
       ),
+      { numRuns: 150 },
+    );
+    expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
+  });
+
+  it('answers arbitrary bytes under arbitrary content types with a documented status and a JSON body', async () => {
+    const contentType = fc.oneof(
+      fc.constantFrom('application/json', 'application/json; charset=utf-16', 'text/plain', 'application/problem+json', ''),
+      fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,40}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('POST', 'PUT'), contentType, fc.uint8Array({ maxLength: 300 }), async (method, type, bytes) => {
+        const path = method === 'POST' ? '/endpoints/sip' : '/endpoints/sip/00000000-0000-4000-8000-000000000000';
+        const response = await fetch(`${server.apiUrl}${path}`, {
+          method,
+          headers: { authorization: basicAuth(server.credentials.projectId, server.credentials.apiToken), ...(type !== '' && { 'content-type': type }) },
+          body: new Blob([new Uint8Array(bytes)]),
+        });
+        expect([...KNOWN_STATUSES, 415]).toContain(response.status);
+        expect(JSON.parse(await response.text())).toBeTypeOf('object');
+      }),
       { numRuns: 150 },
     );
     expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
@@ -73,7 +94,8 @@ describe('robustness', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/\r\nconnection: close\r\n/i);
-    expect(answer).toContain('{"error":"Payload Too Large: the body is larger than 2048 bytes"}');
+    expect(answer).toContain('{"error":"Payload Too Large"}');
+    expect(answer).toMatch(/\r\nx-mock-detail: the body is larger than 2048 bytes\r\n/i);
     expect((await call(server, 'GET', '/endpoints/sip')).status).toBe(200);
   });
 

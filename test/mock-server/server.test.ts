@@ -27,6 +27,16 @@ describe('startMockServer', () => {
     await expect(startMockServer({ port: 0, successStatuses: { create_sip_endpoint: 202 } })).rejects.toThrow(/answers 200 or 201, not 202/);
   });
 
+  it('answers creates with createStatus, and refuses a status the spec does not list', async () => {
+    const other = await startMockServer({ port: 0, createStatus: 201 });
+    try {
+      expect((await call(other, 'POST', '/endpoints/sip', { json: { username: 'made', password: 'secret-pass' } })).status).toBe(201);
+    } finally {
+      await other.close();
+    }
+    await expect(startMockServer({ port: 0, createStatus: 204 as 201 })).rejects.toThrow(/^createStatus: create_sip_endpoint answers 200 or 201, not 204$/);
+  });
+
   it('takes other credentials', async () => {
     const other = await startMockServer({ port: 0, projectId: 'p1', apiToken: 't1' });
     try {
@@ -41,15 +51,19 @@ describe('startMockServer', () => {
 
 describe('auth', () => {
   it.each([
-    ['no header', null],
-    ['wrong token', `Basic ${Buffer.from('mock-project:nope').toString('base64')}`],
-    ['not Basic', 'Bearer mock-api-token'],
-    ['garbage', 'Basic %%%'],
-  ])('answers 401 with the spec body for %s', async (_name, authorization) => {
+    ['no header', null, /^no Authorization header/],
+    ['wrong token', basicAuth('mock-project', 'nope'), /^wrong API token/],
+    ['wrong project', basicAuth('someone-else', 'mock-api-token'), /^unknown project ID$/],
+    ['not Basic', 'Bearer mock-api-token', /is not Basic auth$/],
+    ['garbage', 'Basic %%%', /is not Basic auth$/],
+    ['no colon', `Basic ${Buffer.from('mock-project').toString('base64')}`, /no colon/],
+  ])('answers 401 with the exact body for %s, and says why in X-Mock-Detail', async (_name, authorization, detail) => {
     const answer = await call(server, 'GET', '/endpoints/sip', { authorization });
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: 'Unauthorized' });
     expect(answer.headers.get('www-authenticate')).toMatch(/^Basic /);
+    expect(answer.headers.get('x-mock-detail')).toMatch(detail);
+    expect(answer.headers.get('x-mock-detail')).not.toContain('nope');
   });
 });
 
@@ -81,10 +95,20 @@ describe('create', () => {
   it('answers 400 with a clear body for malformed JSON or no body', async () => {
     const malformed = await call(server, 'POST', '/endpoints/sip', { text: '{"username": "x",' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toMatch(/^Bad Request: the body is not valid JSON/);
+    expect(malformed.body).toEqual({ error: 'Bad Request' });
+    expect(malformed.headers.get('x-mock-detail')).toMatch(/^the body is not valid JSON/);
     const empty = await call(server, 'POST', '/endpoints/sip', { text: '' });
     expect(empty.status).toBe(400);
-    expect(empty.body.error).toMatch(/needs a JSON body/);
+    expect(empty.body).toEqual({ error: 'Bad Request' });
+    expect(empty.headers.get('x-mock-detail')).toMatch(/needs a JSON body/);
+  });
+
+  it('explains in X-Mock-Detail with printable ASCII only, whatever the client sent', async () => {
+    const answer = await call(server, 'POST', '/endpoints/sip', { text: 'ü\r\nX-Injected: 1' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'Bad Request' });
+    expect(answer.headers.get('x-injected')).toBeNull();
+    expect(answer.headers.get('x-mock-detail')).toMatch(/^the body is not valid JSON \(.*\\u00fc.*\)$/);
   });
 
   it('answers 422 for JSON that is not an object', async () => {
@@ -98,7 +122,8 @@ describe('create', () => {
   it('answers 413 for an oversized body', async () => {
     const answer = await call(server, 'POST', '/endpoints/sip', { json: { username: 'big', password: 'x'.repeat(5000) } });
     expect(answer.status).toBe(413);
-    expect(answer.body).toEqual({ error: 'Payload Too Large: the body is larger than 1024 bytes' });
+    expect(answer.body).toEqual({ error: 'Payload Too Large' });
+    expect(answer.headers.get('x-mock-detail')).toBe('the body is larger than 1024 bytes');
   });
 });
 
@@ -136,7 +161,7 @@ describe('retrieve, update, delete', () => {
     for (const id of [UNKNOWN_ID, 'not-a-uuid', '%E0%A4%A']) {
       const answer = await call(server, 'GET', `/endpoints/sip/${id}`);
       expect(answer.status).toBe(404);
-      expect(answer.body.error).toMatch(/^Not Found/);
+      expect(answer.body).toEqual({ error: 'Not Found' });
     }
     expect((await call(server, 'PUT', `/endpoints/sip/${UNKNOWN_ID}`, { json: { caller_id: 'x' } })).status).toBe(404);
   });
@@ -147,7 +172,8 @@ describe('routes', () => {
     for (const path of ['//', '//nope', '/endpoints', '/endpoints/sip/a/b']) {
       const answer = await call(server, 'GET', path);
       expect(answer.status).toBe(404);
-      expect(answer.body.error).toMatch(/^Not Found: no route for GET/);
+      expect(answer.body).toEqual({ error: 'Not Found' });
+      expect(answer.headers.get('x-mock-detail')).toMatch(/^no route for GET/);
     }
   });
 

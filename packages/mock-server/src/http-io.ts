@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
 
 export type BodyRead =
-  | { kind: 'ok'; text: string }
+  | { kind: 'ok'; bytes: Buffer }
   /**
    * `drained` is false when reading stopped with the body still coming: the rest of it is still on
    * the connection, so the connection cannot carry another request and must close after the answer.
@@ -19,9 +19,10 @@ export type BodyRead =
   | { kind: 'too-large'; drained: boolean };
 
 /**
- * Reads the whole body as UTF-8. Past `limit` bytes it stops keeping the bytes but still drains
- * the request, so that the 413 reaches a client that is still sending instead of a reset; past
- * `limit` plus `DRAIN_ALLOWANCE_BYTES` it stops reading altogether.
+ * Reads the whole body as bytes (decoding is the caller's, which must refuse what is not UTF-8
+ * rather than let it be replaced with U+FFFD). Past `limit` bytes it stops keeping the bytes
+ * but still drains the request, so that the 413 reaches a client that is still sending
+ * instead of a reset; past `limit` plus `DRAIN_ALLOWANCE_BYTES` it stops reading altogether.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
   return new Promise((resolve, reject) => {
@@ -39,7 +40,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
       }
     };
     request.on('data', onData);
-    request.on('end', () => resolve(size > limit ? { kind: 'too-large', drained: true } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('end', () => resolve(size > limit ? { kind: 'too-large', drained: true } : { kind: 'ok', bytes: Buffer.concat(chunks) }));
     request.on('error', reject);
   });
 }

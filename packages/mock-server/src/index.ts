@@ -1,9 +1,19 @@
 /**
- * @sip-endpoints/mock-server: an in-memory mock of SignalWire's SIP Endpoint REST resource,
- * faithful to its OpenAPI spec (paths, statuses, bodies, validation, pagination), with fault
- * injection for testing clients.
+ * @sip-endpoints/mock-server: an in-memory mock of SignalWire's SIP Endpoint REST resource that
+ * answers as the current API does (paths, statuses, exact error bodies, validation,
+ * pagination), with fault injection for testing clients.
  */
 export { startMockServer, type MockServer, type MockServerOptions } from './server.ts';
 export { FaultInjector } from './faults.ts';
 export type { Credentials } from './auth.ts';
-export { DEFAULT_API_TOKEN, DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT, DEFAULT_PROJECT_ID } from './defaults.ts';
+export {
+  DEFAULT_API_TOKEN,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_PORT,
+  DEFAULT_PROJECT_ID,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './defaults.ts';
+export { DETAIL_HEADER } from './replies.ts';

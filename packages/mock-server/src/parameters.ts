@@ -29,6 +29,12 @@ function readParameter(parameter: RouteParameter, raw: string | null): { value: 
   }
   if (!INTEGER.test(raw)) return { problem: { detail: `${name} must be an integer`, code: 'invalid_type', title: 'Invalid Parameter' } };
   const value = Number(raw);
+  // Past this a number no longer holds the digits sent, and prints in exponent form (`1e+23`),
+  // which would put a value into links that this parser refuses.
+  if (!Number.isSafeInteger(value)) {
+    const bound = value < 0 ? `at least ${Number.MIN_SAFE_INTEGER}` : `at most ${Number.MAX_SAFE_INTEGER}`;
+    return { problem: { detail: `${name} must be ${bound}`, code: value < 0 ? 'too_small' : 'too_big', title: 'Invalid Parameter' } };
+  }
   if (parameter.minimum !== undefined && value < parameter.minimum) {
     return { problem: { detail: `${name} must be at least ${parameter.minimum}`, code: 'too_small', title: 'Invalid Parameter' } };
   }

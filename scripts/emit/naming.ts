@@ -107,21 +107,22 @@ export function upperSnakeCase(text: string): string {
  * Refused when the tag yields no identifier or a name an object must not have (`then`).
  */
 export function resourcePropertyName(tag: string): string {
-  const name = camelCase(tag);
-  const source = `tag "${tag}"`;
-  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a client property after`);
-  assertIdentifier(name, source);
-  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the property "${name}", which a client object must not have; rename the tag`);
-  return name;
+  return propertyName(camelCase(tag), `tag "${tag}"`, 'property', 'tag');
 }
 
 /** A method named after an operation that fits no CRUD role: `cancel_call` → `cancelCall`. */
 export function operationMethodName(operationId: string): string {
-  const name = camelCase(operationId);
-  const source = `operationId "${operationId}"`;
-  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a method after`);
-  assertIdentifier(name, source);
-  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the method "${name}", which a client object must not have; rename the operation`);
+  return propertyName(camelCase(operationId), `operationId "${operationId}"`, 'method', 'operation');
+}
+
+/**
+ * A name written after a dot (`client.sipEndpoints`, `resource.delete`): reserved words are
+ * fine there, but it must be an identifier and not a name an object must not have.
+ */
+function propertyName(name: string, source: string, what: 'property' | 'method', rename: string): string {
+  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a ${what} after`);
+  if (!IDENTIFIER.test(name)) throw new NamingError(`${source}: "${name}" cannot be used as a ${what} name (it must not start with a digit)`);
+  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the ${what} "${name}", which a client object must not have; rename the ${rename}`);
   return name;
 }
 
@@ -215,4 +216,56 @@ export class TypeNames {
 
 function schemaSource(schemaName: string): string {
   return `schema "${schemaName}"`;
+}
+
+/**
+ * The names of the validators module. One instance per module: every method claims the name
+ * it returns, so `checkFieldsOf…` (a group of fields) and `check…` (a schema) can never be
+ * handed out twice, whatever the schemas are called.
+ */
+export class ValidatorNames {
+  readonly scope: NameScope;
+
+  constructor(module: string, reserved: Readonly<Record<string, string>> = {}) {
+    this.scope = new NameScope(module, reserved);
+  }
+
+  /** The exported Standard Schema value and type of a schema: its name, unchanged. */
+  schema(schemaName: string): string {
+    const name = schemaTypeName(schemaName);
+    this.scope.type(name, `the type of ${schemaSource(schemaName)}`);
+    return this.scope.value(name, `the validator of ${schemaSource(schemaName)}`);
+  }
+
+  /** The types package's type of a schema, imported under another name so the validator can take the schema's. */
+  importedType(schemaName: string): string {
+    return this.scope.type(`${schemaName}Type`, `the imported type of ${schemaSource(schemaName)}`);
+  }
+
+  /** The check of a whole value of a schema. */
+  check(schemaName: string): string {
+    return this.scope.value(`check${schemaName}`, `the check of ${schemaSource(schemaName)}`);
+  }
+
+  /** The check of the fields that one or more schemas share, named after the schema that defines them. */
+  fieldsCheck(owner: string): string {
+    return this.scope.value(`checkFieldsOf${owner}`, `the field check of ${schemaSource(owner)}`);
+  }
+
+  /** The type guard of a schema. */
+  guard(schemaName: string): string {
+    return this.scope.value(`is${schemaName}`, `the type guard of ${schemaSource(schemaName)}`);
+  }
+
+  /** The assertion function of a schema. */
+  assertion(schemaName: string): string {
+    return this.scope.value(`assert${schemaName}`, `the assertion of ${schemaSource(schemaName)}`);
+  }
+
+  /** A module constant, in UPPER_SNAKE_CASE: `constant('CallHandler', 'VALUES', 'the values of …')`. */
+  constant(base: string, suffix: string, source: string): string {
+    const snake = upperSnakeCase(base);
+    if (snake === '') throw new NamingError(`${source}: has no letters or digits to name a constant after`);
+    return this.scope.value(`${snake}_${suffix}`, source);
+  }
 }

@@ -96,6 +96,28 @@ describe('handler-rules lint plugin', () => {
     expect(problems).toContainEqual(expect.stringMatching(/handler-rules\/handler-rule-fields-exist  Handler rule allOf\[4\] requires "call_relay_contxt"/));
   });
 
+  describe('on rules a schema states about a property it inherits through allOf', () => {
+    const CREATE_FILE = 'spec/components/schemas/CreateSipEndpointRequest.yaml';
+    const encryptionRules = (needs: string) =>
+      [
+        ['default', '[]'],
+        ['required', needs],
+        ['optional', '[]'],
+      ]
+        .map(([value, required]) => `  - if:\n      required: [encryption]\n      properties:\n        encryption:\n          const: ${value}\n    then:\n      required: ${required}\n`)
+        .join('');
+    const withRules = (needs: string) => (y: string) => y.replace('  - $ref: ./SipEndpointFields.yaml\n', `  - $ref: ./SipEndpointFields.yaml\n${encryptionRules(needs)}`);
+
+    it('finds the inherited discriminator and fields', async () => {
+      expect(await problemsAfter(withRules('[caller_id]'), CREATE_FILE)).toEqual([]);
+    });
+
+    it('still reports a field that neither the schema nor what it includes declares', async () => {
+      const problems = await problemsAfter(withRules('[caller_name]'), CREATE_FILE);
+      expect(problems).toEqual([expect.stringMatching(/CreateSipEndpointRequest\.yaml:\d+:\d+  error  handler-rules\/handler-rule-fields-exist  Handler rule allOf\[2\] requires "caller_name"/)]);
+    });
+  });
+
   describe('on a schema with two discriminators (the multi-resource fixture)', () => {
     it('passes on the fixture as written', async () => {
       await expect(lintAndBundle(repo.root, FIXTURE_ROOT)).resolves.toContain('"message_handler"');

@@ -110,6 +110,19 @@ describe('several discriminators', () => {
     expect(create[1]).toBe(body[1]);
   });
 
+  it('reads rules a schema states about a property it inherits', () => {
+    const model = readModel(
+      specWith({
+        Mode: schemas.Mode,
+        Base: { type: 'object', properties: { mode: { $ref: '#/components/schemas/Mode' }, a: { type: 'string' } } },
+        Create: { type: 'object', allOf: [{ $ref: '#/components/schemas/Base' }, rule('mode', 'x', { required: ['a'] }), rule('mode', 'y', { required: [] })] },
+      }),
+    );
+    expect(objectSchema(model, 'Base').handlerRules).toEqual([]);
+    const rules = objectSchema(model, 'Create').handlerRules;
+    expect(rules.map((r) => [r.discriminator, r.pointer, r.rules.map((x) => x.alternatives)])).toEqual([['mode', '#/components/schemas/Create', [[['a']], []]]]);
+  });
+
   it.each<[string, (s: any) => void, RegExp]>([
     ['a discriminator that is not an enum', (s) => (s.Body.properties.kind = { type: 'string' }), /"kind" must be a property whose type is a \(closed\) string enum/],
     ['a rule for a value the enum lacks', (s) => (s.Body.allOf[1].if.properties.kind.const = 'q'), /allOf\/1\/then: "q" is not a value of "kind"/],

@@ -72,7 +72,7 @@ export function schemaTypeName(schemaName: string): string {
 
 /**
  * The words of a name: split at anything that is not a letter or digit, and at case changes
- * (`SIPEndpoints` → SIP, Endpoints; `listSipEndpoints` → list, Sip, Endpoints).
+ * (`HTTPServers` → HTTP, Servers; `listOrderItems` → list, Order, Items).
  */
 export function words(text: string): string[] {
   return text
@@ -86,24 +86,24 @@ function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-/** `call_handler` → `CallHandler`, `SIP endpoints` → `SipEndpoints`. */
+/** `payment_method` → `PaymentMethod`, `HTTP servers` → `HttpServers`. */
 export function pascalCase(text: string): string {
   return words(text).map(capitalized).join('');
 }
 
-/** `SIP Endpoints` → `sipEndpoints`, `list_sip_endpoints` → `listSipEndpoints`. */
+/** `Order Items` → `orderItems`, `list_order_items` → `listOrderItems`. */
 export function camelCase(text: string): string {
   const [first = '', ...rest] = words(text);
   return first.toLowerCase() + rest.map(capitalized).join('');
 }
 
-/** `SipEndpointFields` → `SIP_ENDPOINT_FIELDS`, `call_handler` → `CALL_HANDLER`. */
+/** `OrderFields` → `ORDER_FIELDS`, `payment_method` → `PAYMENT_METHOD`. */
 export function upperSnakeCase(text: string): string {
   return words(text).map((w) => w.toUpperCase()).join('_');
 }
 
 /**
- * The client property of a resource, from its tag: `SIP Endpoints` → `sipEndpoints`.
+ * The client property of a resource, from its tag: `Order Items` → `orderItems`.
  * Refused when the tag yields no identifier or a name an object must not have (`then`).
  */
 export function resourcePropertyName(tag: string): string {
@@ -116,7 +116,7 @@ export function operationMethodName(operationId: string): string {
 }
 
 /**
- * A name written after a dot (`client.sipEndpoints`, `resource.delete`): reserved words are
+ * A name written after a dot (`client.orderItems`, `resource.delete`): reserved words are
  * fine there, but it must be an identifier and not a name an object must not have.
  */
 function propertyName(name: string, source: string, what: 'property' | 'method', rename: string): string {
@@ -192,7 +192,7 @@ export class TypeNames {
     return this.scope.type(schemaTypeName(schemaName), schemaSource(schemaName));
   }
 
-  /** The const listing an enum's values in spec order: `CallHandler` → `CallHandlerValues`. */
+  /** The const listing an enum's values in spec order: `PaymentMethod` → `PaymentMethodValues`. */
   enumValues(enumName: string): string {
     return this.scope.value(`${enumName}Values`, `the values of ${schemaSource(enumName)}`);
   }
@@ -205,7 +205,7 @@ export class TypeNames {
   /**
    * The map from each value of a discriminator to the fields it requires, named after the
    * schema that states the rules and the discriminator, so two schemas with rules on the same
-   * property get two maps: `SipEndpointFields` + `call_handler` → `SipEndpointFieldsCallHandlerRequiredFields`.
+   * property get two maps: `OrderFields` + `payment_method` → `OrderFieldsPaymentMethodRequiredFields`.
    */
   requiredFields(rulesOwner: string, discriminator: string): string {
     const pascal = pascalCase(discriminator);
@@ -262,7 +262,7 @@ export class ValidatorNames {
     return this.scope.value(`assert${schemaName}`, `the assertion of ${schemaSource(schemaName)}`);
   }
 
-  /** A module constant, in UPPER_SNAKE_CASE: `constant('CallHandler', 'VALUES', 'the values of …')`. */
+  /** A module constant, in UPPER_SNAKE_CASE: `constant('PaymentMethod', 'VALUES', 'the values of …')` → `PAYMENT_METHOD_VALUES`. */
   constant(base: string, suffix: string, source: string): string {
     const snake = upperSnakeCase(base);
     if (snake === '') throw new NamingError(`${source}: has no letters or digits to name a constant after`);

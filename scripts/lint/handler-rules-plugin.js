@@ -81,7 +81,7 @@ function declaredProperties(schema, ctx, from, seen = new Set()) {
 
 /**
  * The field-name lists a `then` requires: `then.required`, and each `then.anyOf[k].required`
- * (an either-or rule such as "call_relay_topic or call_relay_application").
+ * (an either-or rule: "field a, or field b in its place").
  * @param {any} then
  * @returns {{ names: unknown[], path: (string | number)[] }[]}
  */

@@ -170,3 +170,25 @@ describe('shapes it refuses, with their pointer', () => {
     expect(() => readModel(spec)).toThrow(/"A" includes itself through allOf/);
   });
 });
+
+describe('operations it refuses, with their pointer', () => {
+  const thing = { Thing: { type: 'object', properties: {} } };
+  const withOperation = (operation: Record<string, unknown>) => ({ ...specWith(thing), paths: { '/things': { post: { operationId: 'create_thing', responses: { '204': { description: 'done' } }, ...operation } } } });
+  const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+
+  it('reads a named JSON body', () => {
+    const model = readModel(withOperation({ requestBody: { required: true, ...json({ $ref: '#/components/schemas/Thing' }) }, responses: { '200': { description: 'ok', ...json({ $ref: '#/components/schemas/Thing' }) } } }));
+    expect(model.operations[0]).toMatchObject({ requestBody: { schema: 'Thing', required: true }, successes: [{ status: '200', schema: 'Thing' }] });
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['an inline request schema', { requestBody: json({ type: 'object' }) }, /#\/paths\/~1things\/post\/requestBody\/content\/application~1json\/schema: a request body's schema must be a \$ref/],
+    ['an inline response schema', { responses: { '200': { description: 'ok', ...json({ type: 'object' }) } } }, /responses\/200\/content\/application~1json\/schema: a response body's schema must be a \$ref/],
+    ['a body that is not JSON', { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } }, /requestBody\/content\/text~1csv: only application\/json request bodies are supported/],
+    ['a request body without content', { requestBody: { required: true } }, /requestBody: a request body needs an application\/json schema/],
+    ['an operation without an operationId', { operationId: undefined }, /#\/paths\/~1things\/post: every operation needs an operationId/],
+  ])('%s', (_name, operation, message) => {
+    expect(() => readModel(withOperation(operation))).toThrow(ModelError);
+    expect(() => readModel(withOperation(operation))).toThrow(message);
+  });
+});

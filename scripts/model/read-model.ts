@@ -151,6 +151,9 @@ function withNullable(type: TypeModel, nullable: boolean): TypeModel {
   return nullable && !type.nullable ? { ...type, nullable: true } : type;
 }
 
+/** `application/json`, and structured-syntax JSON types such as `application/problem+json`. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
+
 /**
  * The named schema of a JSON body (`content: {application/json: {schema: {$ref}}}`), or
  * undefined when there is no content. Other media types and inline schemas are refused: the
@@ -159,14 +162,17 @@ function withNullable(type: TypeModel, nullable: boolean): TypeModel {
 function jsonBodySchema(content: unknown, pointer: SpecPointer, what: 'request' | 'response'): string | undefined {
   if (content === undefined) return undefined;
   if (!isObject(content)) throw new ModelError(childPointer(pointer, 'content'), '"content" must be an object');
-  const others = Object.keys(content).filter((type) => type !== 'application/json');
-  if (others.length > 0) throw new ModelError(childPointer(pointer, 'content', others[0]!), `only application/json ${what} bodies are supported`);
-  const json = content['application/json'];
-  if (json === undefined) return undefined;
-  const at = childPointer(pointer, 'content', 'application/json', 'schema');
-  const ref = json?.schema?.$ref;
-  if (typeof ref !== 'string') throw new ModelError(at, `a ${what} body's schema must be a $ref to a named schema (components/schemas), so that its type has a name`);
-  return schemaNameOf(ref, at);
+  const types = Object.keys(content);
+  const other = types.find((type) => !JSON_MEDIA_TYPE.test(type));
+  if (other !== undefined) throw new ModelError(childPointer(pointer, 'content', other), `only JSON ${what} bodies are supported (application/json or application/…+json)`);
+  const names = types.map((type) => {
+    const at = childPointer(pointer, 'content', type, 'schema');
+    const ref = content[type]?.schema?.$ref;
+    if (typeof ref !== 'string') throw new ModelError(at, `a ${what} body's schema must be a $ref to a named schema (components/schemas), so that its type has a name`);
+    return schemaNameOf(ref, at);
+  });
+  if (new Set(names).size > 1) throw new ModelError(childPointer(pointer, 'content'), `the JSON media types of one ${what} body must share one schema`);
+  return names[0];
 }
 
 class Reader {

@@ -181,10 +181,15 @@ describe('operations it refuses, with their pointer', () => {
     expect(model.operations[0]).toMatchObject({ requestBody: { schema: 'Thing', required: true }, successes: [{ status: '200', schema: 'Thing' }] });
   });
 
+  it('reads a structured JSON media type such as application/problem+json', () => {
+    const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Thing' } } } };
+    expect(readModel(withOperation({ responses: { '400': { description: 'bad', ...problem } } })).operations[0]!.errors).toMatchObject([{ status: '400', schema: 'Thing' }]);
+  });
+
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['an inline request schema', { requestBody: json({ type: 'object' }) }, /#\/paths\/~1things\/post\/requestBody\/content\/application~1json\/schema: a request body's schema must be a \$ref/],
     ['an inline response schema', { responses: { '200': { description: 'ok', ...json({ type: 'object' }) } } }, /responses\/200\/content\/application~1json\/schema: a response body's schema must be a \$ref/],
-    ['a body that is not JSON', { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } }, /requestBody\/content\/text~1csv: only application\/json request bodies are supported/],
+    ['a body that is not JSON', { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } }, /requestBody\/content\/text~1csv: only JSON request bodies are supported/],
     ['a request body without content', { requestBody: { required: true } }, /requestBody: a request body needs an application\/json schema/],
     ['an operation without an operationId', { operationId: undefined }, /#\/paths\/~1things\/post: every operation needs an operationId/],
   ])('%s', (_name, operation, message) => {

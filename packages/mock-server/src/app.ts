@@ -14,14 +14,14 @@ import { operationHandlers } from './operations.ts';
 import { readParameters } from './parameters.ts';
 import { errorReply, unprocessable } from './replies.ts';
 import { matchRoute } from './router.ts';
-import type { EndpointFields, EndpointStore } from './store.ts';
+import type { ItemFields, MockStore } from './store.ts';
 
 export interface AppSettings {
   credentials: Credentials;
   maxBodyBytes: number;
   /** The success status each operation answers with, when not the first the spec lists. */
   successStatuses: Partial<Record<OperationId, number>>;
-  store: EndpointStore;
+  store: MockStore;
   faults: FaultInjector;
   /** Waits `ms`; rejects when the server closes, so no timer outlives it. */
   wait: (ms: number) => Promise<void>;
@@ -30,7 +30,7 @@ export interface AppSettings {
 const AUTH_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="SignalWire mock", charset="UTF-8"' };
 
 /** The validated JSON body, or the 400/422 answer. */
-function readJsonBody(route: Route, text: string): { body: EndpointFields } | { reply: Reply } {
+function readJsonBody(route: Route, text: string): { body: ItemFields } | { reply: Reply } {
   if (!route.requestBody) return { body: {} };
   if (text.trim() === '') return { reply: errorReply(400, 'this operation needs a JSON body') };
   let parsed: unknown;
@@ -41,7 +41,7 @@ function readJsonBody(route: Route, text: string): { body: EndpointFields } | { 
   }
   const result = route.requestBody.validator['~standard'].validate(parsed);
   if (result.issues) return { reply: unprocessable(result.issues.map((issue) => ({ detail: issue.message, code: issue.code }))) };
-  return { body: result.value as EndpointFields };
+  return { body: result.value as ItemFields };
 }
 
 /** A call the gateway lets through to the API, or the answer that turns it away. */

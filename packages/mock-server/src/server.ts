@@ -10,7 +10,7 @@ import type { Credentials } from './auth.ts';
 import { DEFAULT_API_TOKEN, DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT, DEFAULT_PROJECT_ID } from './defaults.ts';
 import { FaultInjector } from './faults.ts';
 import { basePath, routes, type OperationId } from './generated/routes.ts';
-import { EndpointStore } from './store.ts';
+import { DEFAULT_MAX_ITEMS, MockStore } from './store.ts';
 
 export interface MockServerOptions {
   /** Default 127.0.0.1. */
@@ -28,6 +28,11 @@ export interface MockServerOptions {
    * example `{ create_sip_endpoint: 201 }` to answer creates as the create page documents.
    */
   successStatuses?: Partial<Record<OperationId, number>>;
+  /**
+   * The most items the mock keeps of each resource; a create beyond it answers 422 (code
+   * `limit_reached`) until something is deleted. Default 10,000.
+   */
+  maxItems?: number;
 }
 
 export interface MockServer {
@@ -65,7 +70,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       credentials,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       successStatuses,
-      store: new EndpointStore(),
+      store: new MockStore(options.maxItems ?? DEFAULT_MAX_ITEMS),
       faults,
       wait: (ms) => delay(ms, undefined, { signal: closing.signal }),
     }),

@@ -115,10 +115,11 @@ export function readResources(model: ApiModel, spec: Record<string, unknown> = {
   const tags: readonly { name?: unknown; description?: unknown }[] = Array.isArray(spec.tags) ? spec.tags : [];
   const byTag = new Map<string, OperationModel[]>();
   for (const operation of model.operations) {
-    if (operation.tag === undefined) throw new ModelError(operation.pointer, 'an operation needs a tag: the tag names its resource');
-    const list = byTag.get(operation.tag) ?? [];
+    const tag = operation.tags[0];
+    if (tag === undefined) throw new ModelError(operation.pointer, 'an operation needs a tag: the tag names its resource');
+    const list = byTag.get(tag) ?? [];
     list.push(operation);
-    byTag.set(operation.tag, list);
+    byTag.set(tag, list);
   }
   return [...byTag].map(([tag, operations]) => {
     const itemPaths = [...new Set(operations.map((o) => o.path).filter((p) => trailingParameter(p) !== undefined))];

@@ -56,7 +56,7 @@ describe('auth', () => {
 describe('create', () => {
   it('answers every SipEndpoint field, null when unset, with type sip_endpoint and no password', async () => {
     const body = await create('carol', { call_handler: 'relay_script', call_relay_script_url: 'https://example.org/swml' });
-    expect(body).toMatchObject({ type: 'sip_endpoint', username: 'carol', call_handler: 'relay_script', call_relay_script_url: 'https://example.org/swml', caller_id: null, call_ai_agent_id: null });
+    expect(body).toMatchObject({ type: 'sip_endpoint', username: 'carol', call_handler: 'relay_script', call_relay_script_url: 'https://example.org/swml', caller_id: null, call_relay_application: null });
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(body)).not.toContain('password');
     expect(JSON.stringify(body)).not.toContain('secret-pass');

@@ -11,6 +11,7 @@ import type { Emitter } from './emitter.ts';
 import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
 import { parameterKind } from './client-operations.ts';
 import { describeMockResources, type ResourceDescriptorData } from './mock-resources.ts';
+import { schemaTypeName } from './naming.ts';
 
 export const MOCK_ROUTES_PATH = 'packages/mock-server/src/generated/routes.ts';
 
@@ -20,7 +21,7 @@ function parameterEntry(parameter: ParameterModel): string {
     `name: ${JSON.stringify(parameter.name)}`,
     `required: ${parameter.required}`,
     `kind: '${parameterKind(parameter)}'`,
-    type.kind === 'string' && type.format !== undefined ? `format: '${type.format}'` : undefined,
+    type.kind === 'string' && type.format !== undefined ? `format: ${JSON.stringify(type.format)}` : undefined,
     type.kind === 'integer' && type.minimum !== undefined ? `minimum: ${type.minimum}` : undefined,
     type.kind === 'integer' && type.maximum !== undefined ? `maximum: ${type.maximum}` : undefined,
     parameter.default !== undefined ? `default: ${JSON.stringify(parameter.default)}` : undefined,
@@ -32,15 +33,15 @@ function routeEntry(op: OperationModel): string {
   const inPath = op.parameters.filter((p) => p.in === 'path').map(parameterEntry);
   const inQuery = op.parameters.filter((p) => p.in === 'query').map(parameterEntry);
   const lines = [
-    `operationId: '${op.operationId}',`,
-    `method: '${op.method.toUpperCase()}',`,
+    `operationId: ${JSON.stringify(op.operationId)},`,
+    `method: ${JSON.stringify(op.method.toUpperCase())},`,
     `path: ${JSON.stringify(op.path)},`,
     `pathParameters: [${inPath.join(', ')}],`,
     inQuery.length === 0 ? 'queryParameters: [],' : `queryParameters: [\n${inQuery.map((p) => `      ${p},`).join('\n')}\n    ],`,
     `successStatuses: [${op.successes.map((s) => Number(s.status)).join(', ')}],`,
     `errorStatuses: [${op.errors.map((e) => Number(e.status)).join(', ')}],`,
     op.requestBody
-      ? `requestBody: { schema: '${op.requestBody.schema}', required: ${op.requestBody.required}, validator: ${op.requestBody.schema} },`
+      ? `requestBody: { schema: ${JSON.stringify(op.requestBody.schema)}, required: ${op.requestBody.required}, validator: ${schemaTypeName(op.requestBody.schema)} },`
       : undefined,
   ].filter((line): line is string => line !== undefined);
   return `${jsDoc(`${op.summary} (${op.pointer})`, '  ')}  {\n${lines.map((l) => `    ${l}`).join('\n')}\n  },`;
@@ -61,7 +62,7 @@ function descriptorLiteral(resource: ResourceDescriptorData): string {
 }
 
 export function renderMockRoutes(model: ApiModel, spec: Record<string, unknown>, specHash: string): string {
-  const bodySchemas = [...new Set(model.operations.flatMap((op) => (op.requestBody ? [op.requestBody.schema] : [])))].sort();
+  const bodySchemas = [...new Set(model.operations.flatMap((op) => (op.requestBody ? [schemaTypeName(op.requestBody.schema)] : [])))].sort();
   const resources = describeMockResources(model, spec);
   return [
     generatedHeader('scripts/emit/mock-routes.ts', specHash),
@@ -70,7 +71,7 @@ export function renderMockRoutes(model: ApiModel, spec: Record<string, unknown>,
     '',
     'export type { BodyValidator, ResourceDescriptor, RouteParameter };',
     '',
-    `export type OperationId = ${model.operations.map((op) => `'${op.operationId}'`).join(' | ')};`,
+    `export type OperationId = ${model.operations.map((op) => JSON.stringify(op.operationId)).join(' | ')};`,
     '',
     'export type Route = RouteDescriptor<OperationId>;',
     '',

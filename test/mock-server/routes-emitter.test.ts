@@ -1,4 +1,5 @@
 /** The mock's route table and resource descriptors are derived from the spec: change the spec, and they follow. */
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeMockResources } from '../../scripts/emit/mock-resources.ts';
 import { renderMockRoutes } from '../../scripts/emit/mock-routes.ts';
@@ -37,6 +38,21 @@ describe('mock routes emitter', () => {
     expect(text).toContain('export const basePath = "/v2/rest";');
     expect(text).toContain('successStatuses: [202, 204],');
     expect(text).toContain('"listPath": "/v2/rest/endpoints/sip",');
+  });
+
+  it('writes names and values from the spec as string literals that nothing in them can end', () => {
+    const changed = structuredClone(spec);
+    const hostile = "list'); process.exit(12); ('\n*/";
+    changed.paths['/endpoints/sip'].get.operationId = hostile;
+    changed.components.parameters.filter_username.name = 'filter_"username"';
+    changed.tags[0].name = changed.paths['/endpoints/sip'].get.tags[0] = 'SIP "Endpoints" \u2028';
+    for (const method of ['post']) changed.paths['/endpoints/sip'][method].tags = changed.paths['/endpoints/sip'].get.tags;
+    for (const method of ['get', 'put', 'delete']) changed.paths['/endpoints/sip/{id}'][method].tags = changed.paths['/endpoints/sip'].get.tags;
+    const text = renderMockRoutes(readModel(changed), changed, 'hash');
+    const output = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+    expect(output.diagnostics ?? []).toEqual([]);
+    expect(text).toContain(JSON.stringify(hostile));
+    expect(text).not.toContain("'list');");
   });
 });
 

@@ -14,7 +14,8 @@ export interface RouteParameter {
   readonly name: string;
   readonly required: boolean;
   readonly kind: 'string' | 'integer';
-  readonly format?: 'uri' | 'uuid';
+  /** The mock checks `uri` and `uuid`; other formats are accepted as any string. */
+  readonly format?: 'uri' | 'uuid' | 'date-time' | 'email';
   readonly minimum?: number;
   readonly maximum?: number;
   readonly default?: string | number;

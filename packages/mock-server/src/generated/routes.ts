@@ -6,7 +6,7 @@ import type { BodyValidator, ResourceDescriptor, RouteDescriptor, RouteParameter
 
 export type { BodyValidator, ResourceDescriptor, RouteParameter };
 
-export type OperationId = 'list_sip_endpoints' | 'create_sip_endpoint' | 'retrieve_sip_endpoint' | 'update_sip_endpoint' | 'delete_sip_endpoint';
+export type OperationId = "list_sip_endpoints" | "create_sip_endpoint" | "retrieve_sip_endpoint" | "update_sip_endpoint" | "delete_sip_endpoint";
 
 export type Route = RouteDescriptor<OperationId>;
 
@@ -17,8 +17,8 @@ export const basePath = "/api/relay/rest";
 export const routes: readonly Route[] = [
   /** List SIP endpoints (#/paths/~1endpoints~1sip/get) */
   {
-    operationId: 'list_sip_endpoints',
-    method: 'GET',
+    operationId: "list_sip_endpoints",
+    method: "GET",
     path: "/endpoints/sip",
     pathParameters: [],
     queryParameters: [
@@ -33,42 +33,42 @@ export const routes: readonly Route[] = [
   },
   /** Create a SIP endpoint (#/paths/~1endpoints~1sip/post) */
   {
-    operationId: 'create_sip_endpoint',
-    method: 'POST',
+    operationId: "create_sip_endpoint",
+    method: "POST",
     path: "/endpoints/sip",
     pathParameters: [],
     queryParameters: [],
     successStatuses: [200, 201],
     errorStatuses: [400, 401, 413, 422, 429, 500],
-    requestBody: { schema: 'CreateSipEndpointRequest', required: true, validator: CreateSipEndpointRequest },
+    requestBody: { schema: "CreateSipEndpointRequest", required: true, validator: CreateSipEndpointRequest },
   },
   /** Retrieve a SIP endpoint (#/paths/~1endpoints~1sip~1{id}/get) */
   {
-    operationId: 'retrieve_sip_endpoint',
-    method: 'GET',
+    operationId: "retrieve_sip_endpoint",
+    method: "GET",
     path: "/endpoints/sip/{id}",
-    pathParameters: [{ name: "id", required: true, kind: 'string', format: 'uuid' }],
+    pathParameters: [{ name: "id", required: true, kind: 'string', format: "uuid" }],
     queryParameters: [],
     successStatuses: [200],
     errorStatuses: [401, 404, 422, 429, 500],
   },
   /** Update a SIP endpoint (#/paths/~1endpoints~1sip~1{id}/put) */
   {
-    operationId: 'update_sip_endpoint',
-    method: 'PUT',
+    operationId: "update_sip_endpoint",
+    method: "PUT",
     path: "/endpoints/sip/{id}",
-    pathParameters: [{ name: "id", required: true, kind: 'string', format: 'uuid' }],
+    pathParameters: [{ name: "id", required: true, kind: 'string', format: "uuid" }],
     queryParameters: [],
     successStatuses: [200],
     errorStatuses: [400, 401, 404, 413, 422, 429, 500],
-    requestBody: { schema: 'UpdateSipEndpointRequest', required: true, validator: UpdateSipEndpointRequest },
+    requestBody: { schema: "UpdateSipEndpointRequest", required: true, validator: UpdateSipEndpointRequest },
   },
   /** Delete a SIP endpoint (#/paths/~1endpoints~1sip~1{id}/delete) */
   {
-    operationId: 'delete_sip_endpoint',
-    method: 'DELETE',
+    operationId: "delete_sip_endpoint",
+    method: "DELETE",
     path: "/endpoints/sip/{id}",
-    pathParameters: [{ name: "id", required: true, kind: 'string', format: 'uuid' }],
+    pathParameters: [{ name: "id", required: true, kind: 'string', format: "uuid" }],
     queryParameters: [],
     successStatuses: [204],
     errorStatuses: [400, 401, 404, 429, 500],

@@ -72,7 +72,7 @@ export function schemaTypeName(schemaName: string): string {
 
 /**
  * The words of a name: split at anything that is not a letter or digit, and at case changes
- * (`SIPEndpoints` → SIP, Endpoints; `listSipEndpoints` → list, Sip, Endpoints).
+ * (`HTTPServers` → HTTP, Servers; `listOrderItems` → list, Order, Items).
  */
 export function words(text: string): string[] {
   return text
@@ -86,42 +86,43 @@ function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-/** `call_handler` → `CallHandler`, `SIP endpoints` → `SipEndpoints`. */
+/** `payment_method` → `PaymentMethod`, `HTTP servers` → `HttpServers`. */
 export function pascalCase(text: string): string {
   return words(text).map(capitalized).join('');
 }
 
-/** `SIP Endpoints` → `sipEndpoints`, `list_sip_endpoints` → `listSipEndpoints`. */
+/** `Order Items` → `orderItems`, `list_order_items` → `listOrderItems`. */
 export function camelCase(text: string): string {
   const [first = '', ...rest] = words(text);
   return first.toLowerCase() + rest.map(capitalized).join('');
 }
 
-/** `SipEndpointFields` → `SIP_ENDPOINT_FIELDS`, `call_handler` → `CALL_HANDLER`. */
+/** `OrderFields` → `ORDER_FIELDS`, `payment_method` → `PAYMENT_METHOD`. */
 export function upperSnakeCase(text: string): string {
   return words(text).map((w) => w.toUpperCase()).join('_');
 }
 
 /**
- * The client property of a resource, from its tag: `SIP Endpoints` → `sipEndpoints`.
+ * The client property of a resource, from its tag: `Order Items` → `orderItems`.
  * Refused when the tag yields no identifier or a name an object must not have (`then`).
  */
 export function resourcePropertyName(tag: string): string {
-  const name = camelCase(tag);
-  const source = `tag "${tag}"`;
-  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a client property after`);
-  assertIdentifier(name, source);
-  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the property "${name}", which a client object must not have; rename the tag`);
-  return name;
+  return propertyName(camelCase(tag), `tag "${tag}"`, 'property', 'tag');
 }
 
 /** A method named after an operation that fits no CRUD role: `cancel_call` → `cancelCall`. */
 export function operationMethodName(operationId: string): string {
-  const name = camelCase(operationId);
-  const source = `operationId "${operationId}"`;
-  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a method after`);
-  assertIdentifier(name, source);
-  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the method "${name}", which a client object must not have; rename the operation`);
+  return propertyName(camelCase(operationId), `operationId "${operationId}"`, 'method', 'operation');
+}
+
+/**
+ * A name written after a dot (`client.orderItems`, `resource.delete`): reserved words are
+ * fine there, but it must be an identifier and not a name an object must not have.
+ */
+function propertyName(name: string, source: string, what: 'property' | 'method', rename: string): string {
+  if (name === '') throw new NamingError(`${source}: has no letters or digits to name a ${what} after`);
+  if (!IDENTIFIER.test(name)) throw new NamingError(`${source}: "${name}" cannot be used as a ${what} name (it must not start with a digit)`);
+  if (RESERVED_PROPERTIES.has(name)) throw new NamingError(`${source}: would become the ${what} "${name}", which a client object must not have; rename the ${rename}`);
   return name;
 }
 
@@ -191,7 +192,7 @@ export class TypeNames {
     return this.scope.type(schemaTypeName(schemaName), schemaSource(schemaName));
   }
 
-  /** The const listing an enum's values in spec order: `CallHandler` → `CallHandlerValues`. */
+  /** The const listing an enum's values in spec order: `PaymentMethod` → `PaymentMethodValues`. */
   enumValues(enumName: string): string {
     return this.scope.value(`${enumName}Values`, `the values of ${schemaSource(enumName)}`);
   }
@@ -204,7 +205,7 @@ export class TypeNames {
   /**
    * The map from each value of a discriminator to the fields it requires, named after the
    * schema that states the rules and the discriminator, so two schemas with rules on the same
-   * property get two maps: `SipEndpointFields` + `call_handler` → `SipEndpointFieldsCallHandlerRequiredFields`.
+   * property get two maps: `OrderFields` + `payment_method` → `OrderFieldsPaymentMethodRequiredFields`.
    */
   requiredFields(rulesOwner: string, discriminator: string): string {
     const pascal = pascalCase(discriminator);
@@ -215,4 +216,56 @@ export class TypeNames {
 
 function schemaSource(schemaName: string): string {
   return `schema "${schemaName}"`;
+}
+
+/**
+ * The names of the validators module. One instance per module: every method claims the name
+ * it returns, so `checkFieldsOf…` (a group of fields) and `check…` (a schema) can never be
+ * handed out twice, whatever the schemas are called.
+ */
+export class ValidatorNames {
+  readonly scope: NameScope;
+
+  constructor(module: string, reserved: Readonly<Record<string, string>> = {}) {
+    this.scope = new NameScope(module, reserved);
+  }
+
+  /** The exported Standard Schema value and type of a schema: its name, unchanged. */
+  schema(schemaName: string): string {
+    const name = schemaTypeName(schemaName);
+    this.scope.type(name, `the type of ${schemaSource(schemaName)}`);
+    return this.scope.value(name, `the validator of ${schemaSource(schemaName)}`);
+  }
+
+  /** The types package's type of a schema, imported under another name so the validator can take the schema's. */
+  importedType(schemaName: string): string {
+    return this.scope.type(`${schemaName}Type`, `the imported type of ${schemaSource(schemaName)}`);
+  }
+
+  /** The check of a whole value of a schema. */
+  check(schemaName: string): string {
+    return this.scope.value(`check${schemaName}`, `the check of ${schemaSource(schemaName)}`);
+  }
+
+  /** The check of the fields that one or more schemas share, named after the schema that defines them. */
+  fieldsCheck(owner: string): string {
+    return this.scope.value(`checkFieldsOf${owner}`, `the field check of ${schemaSource(owner)}`);
+  }
+
+  /** The type guard of a schema. */
+  guard(schemaName: string): string {
+    return this.scope.value(`is${schemaName}`, `the type guard of ${schemaSource(schemaName)}`);
+  }
+
+  /** The assertion function of a schema. */
+  assertion(schemaName: string): string {
+    return this.scope.value(`assert${schemaName}`, `the assertion of ${schemaSource(schemaName)}`);
+  }
+
+  /** A module constant, in UPPER_SNAKE_CASE: `constant('PaymentMethod', 'VALUES', 'the values of …')` → `PAYMENT_METHOD_VALUES`. */
+  constant(base: string, suffix: string, source: string): string {
+    const snake = upperSnakeCase(base);
+    if (snake === '') throw new NamingError(`${source}: has no letters or digits to name a constant after`);
+    return this.scope.value(`${snake}_${suffix}`, source);
+  }
 }

@@ -12,6 +12,9 @@
  *   on that field, by substring for strings and by equality otherwise; any other parameter that
  *   is not a paging one is accepted and ignored.
  *
+ * A resource without a create operation starts with the items of its list operation's response
+ * examples, so that its other operations have something to act on.
+ *
  * Paging parameters are recognised by their usual names (see `PAGING_NAMES`). A response field
  * is answered unless it is `writeOnly` in the response or in a request body of the resource; its
  * value is the item's id when it is named like the id path parameter, a constant when the schema
@@ -31,6 +34,7 @@ export interface ResourceDescriptorData {
   fields: { name: string; nullable: boolean; required: boolean; source: { kind: 'id' } | { kind: 'constant'; value: unknown } | { kind: 'sent'; unset?: unknown } }[];
   uniqueFields: string[];
   filters: { parameter: string; field: string; match: 'contains' | 'equals' }[];
+  seed?: { id: string; fields: Record<string, unknown> }[];
   listPath?: string;
   paging?: {
     itemsProperty: string;
@@ -206,6 +210,32 @@ function pagingOf(model: ApiModel, resource: ResourceModel, list: OperationModel
   return paging;
 }
 
+/**
+ * The items of the list operation's success examples, for a resource without a create operation
+ * (the mock could not hold any of its items otherwise). Only an item with a string id is kept,
+ * each id once, with the fields the mock stores from what was sent.
+ */
+function seedOf(spec: Json, list: OperationModel, paging: NonNullable<ResourceDescriptorData['paging']>, fields: ResourceDescriptorData['fields']): ResourceDescriptorData['seed'] {
+  const idField = fields.find((f) => f.source.kind === 'id')?.name;
+  if (idField === undefined) return undefined;
+  const resolve = (node: Json | undefined): Json | undefined => (typeof node?.$ref === 'string' ? resolve(nodeAt(spec, node.$ref)) : node);
+  const seed: NonNullable<ResourceDescriptorData['seed']> = [];
+  for (const success of list.successes) {
+    const examples = resolve(nodeAt(spec, success.pointer))?.content?.['application/json']?.examples ?? {};
+    for (const example of Object.values<Json>(examples)) {
+      const items = resolve(example)?.value?.[paging.itemsProperty];
+      if (!Array.isArray(items)) continue;
+      for (const item of items) {
+        const id = item?.[idField];
+        if (typeof id !== 'string' || seed.some((s) => s.id === id)) continue;
+        const kept = Object.fromEntries(fields.filter((f) => f.source.kind === 'sent' && item[f.name] !== undefined).map((f) => [f.name, item[f.name]]));
+        seed.push({ id, fields: kept });
+      }
+    }
+  }
+  return seed.length > 0 ? seed : undefined;
+}
+
 /** The descriptor of every resource of the spec, in the order their tags first appear. */
 export function describeMockResources(model: ApiModel, spec: Json): ResourceDescriptorData[] {
   return readResources(model, spec).map((resource) => {
@@ -214,6 +244,8 @@ export function describeMockResources(model: ApiModel, spec: Json): ResourceDesc
     const list = operationsWithRole(resource, 'list')[0];
     const item = resource.itemSchema === undefined ? undefined : objectSchema(model, resource.itemSchema);
     const paging = list ? pagingOf(model, resource, list) : undefined;
+    const creates = resource.operations.some((o) => o.role === 'create');
+    const seed = !creates && list && paging ? seedOf(spec, list, paging, fields) : undefined;
     return {
       name: resource.tag,
       operations: resource.operations.map(({ operation, role }) => ({ operationId: operation.operationId, ...(role && { role }) })),
@@ -221,6 +253,7 @@ export function describeMockResources(model: ApiModel, spec: Json): ResourceDesc
       fields,
       uniqueFields: uniqueFields(spec, requests),
       filters: list ? listFilters(spec, list, fields, item) : [],
+      ...(seed && { seed }),
       ...(list && { listPath: `${model.basePath}${list.path}` }),
       ...(paging && { paging }),
     };

@@ -112,6 +112,19 @@ describe('resource descriptors', () => {
     expect(source('caller_id')).toEqual({ kind: 'sent' });
   });
 
+  it('seed a resource only when it has no create operation, from its list examples', () => {
+    expect(describeChanged(() => {}).seed).toBeUndefined();
+    const seeded = describeChanged((copy) => {
+      delete copy.paths['/endpoints/sip'].post;
+      copy.components.examples.ListFirstPage.value.data[0].password = 'never-stored';
+    });
+    const example = spec.components.examples.ListFirstPage.value.data;
+    expect(seeded.seed?.map((s) => s.id)).toEqual(example.map((e: { id: string }) => e.id));
+    expect(seeded.seed?.[0]?.fields).toMatchObject({ username: example[0].username });
+    expect(Object.keys(seeded.seed?.[0]?.fields ?? {})).not.toContain('password');
+    expect(Object.keys(seeded.seed?.[0]?.fields ?? {})).not.toContain('id');
+  });
+
   it('read paging from the list body, its links schema and the usual parameter names', () => {
     expect(describeChanged(() => {}).paging).toEqual({
       itemsProperty: 'data',

@@ -1,7 +1,7 @@
 /** The generic store: unique index, the cap on items, keyset pages over holes left by deletes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '@sip-endpoints/mock-server';
-import { ResourceStore, type StoredItem } from '../../packages/mock-server/src/store.ts';
+import { MockStore, ResourceStore, type StoredItem } from '../../packages/mock-server/src/store.ts';
 import { call } from './support.ts';
 
 const written = (result: ReturnType<ResourceStore['create']>): StoredItem => {
@@ -92,6 +92,16 @@ describe('pages', () => {
     const page = store.page({ size: 5, matches: even });
     expect(page.items.map((i) => i.fields.n)).toEqual([18, 16, 14, 12, 10]);
     expect(page.more).toBe(false);
+  });
+});
+
+describe('seed items', () => {
+  it('start a resource\'s store, listed in the order given (newest first), under their own ids', () => {
+    const resource = { name: 'Things', uniqueFields: [], seed: [{ id: 'b', fields: { n: 2 } }, { id: 'a', fields: { n: 1 } }] };
+    const store = new MockStore().of(resource);
+    expect(store.page({ size: 10 }).items.map((i) => [i.id, i.fields.n])).toEqual([['b', 2], ['a', 1]]);
+    expect(written(store.create({ n: 3 })).id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(store.create({}, 'a')).toEqual({ kind: 'conflict', field: 'id', value: 'a' });
   });
 });
 

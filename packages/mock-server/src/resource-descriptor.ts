@@ -78,6 +78,12 @@ export interface PagingDescriptor {
   readonly pageTokenParameter?: string;
 }
 
+/** An item the store starts with: its id and the fields it answers with from what was "sent". */
+export interface ItemSeed {
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
 export interface ResourceDescriptor {
   /** The tag that groups the resource's operations, as written in the spec. */
   readonly name: string;
@@ -90,6 +96,11 @@ export interface ResourceDescriptor {
   /** Fields no two items may share (`x-unique: true` on a request property). */
   readonly uniqueFields: readonly string[];
   readonly filters: readonly ListFilter[];
+  /**
+   * Items the store starts with: for a resource the API gives no create operation, the items of
+   * its list operation's response examples (so that retrieve and update have something to act on).
+   */
+  readonly seed?: readonly ItemSeed[];
   /** The list operation's URL path (base path included), which page links point at. */
   readonly listPath?: string;
   readonly paging?: PagingDescriptor;

@@ -81,11 +81,13 @@ export class ResourceStore {
     return this.byId.get(id);
   }
 
-  create(fields: ItemFields): WriteResult {
+  /** Stores a new item under a fresh UUID (or `id`, for items the store starts with). */
+  create(fields: ItemFields, id: string = randomUUID()): WriteResult {
     if (this.byId.size >= this.maxItems) return { kind: 'full', maxItems: this.maxItems };
+    if (this.byId.has(id)) return { kind: 'conflict', field: 'id', value: id };
     const conflict = this.conflictWith(fields, undefined);
     if (conflict) return conflict;
-    const item: StoredItem = { id: randomUUID(), sequence: ++this.lastSequence, fields, deleted: false };
+    const item: StoredItem = { id, sequence: ++this.lastSequence, fields, deleted: false };
     this.byId.set(item.id, item);
     this.order.push(item);
     this.index(item, fields);
@@ -184,10 +186,13 @@ export class MockStore {
     if (!Number.isSafeInteger(maxItems) || maxItems < 0) throw new RangeError(`maxItems must be a whole number of items, got ${maxItems}`);
   }
 
-  of(resource: { readonly name: string; readonly uniqueFields: readonly string[] }): ResourceStore {
+  /** The store of `resource`; made on first use, holding the resource's seed items, oldest first. */
+  of(resource: { readonly name: string; readonly uniqueFields: readonly string[]; readonly seed?: readonly { id: string; fields: ItemFields }[] }): ResourceStore {
     let store = this.stores.get(resource.name);
     if (!store) {
       store = new ResourceStore(resource.uniqueFields, this.maxItems);
+      // Seeds are listed newest first, as a list answer shows them.
+      for (const seed of [...(resource.seed ?? [])].reverse()) store.create({ ...seed.fields }, seed.id);
       this.stores.set(resource.name, store);
     }
     return store;

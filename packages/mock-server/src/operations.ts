@@ -11,7 +11,7 @@ import { link, pageToken, readPageToken, type PageCursor } from './pagination.ts
 import type { ParameterValues } from './parameters.ts';
 import { errorReply, unprocessable, type Problem } from './replies.ts';
 import { fieldValue, representation, storedFields } from './representation.ts';
-import type { CrudRole, ListFilter, ResourceDescriptor } from './resource-descriptor.ts';
+import type { CrudRole, ListFilter, ResourceDescriptor, ResponseField } from './resource-descriptor.ts';
 import type { ItemFields, MockStore, ResourceStore, StoredItem, WriteResult } from './store.ts';
 
 export interface OperationInput {
@@ -65,8 +65,8 @@ function written(call: ResourceCall, result: WriteResult): Reply {
   return result.kind === 'written' ? { status: call.successStatus, body: representation(call.resource, result.item) } : refusedWrite(call.resource, result);
 }
 
-/** Whether an item passes one filter with the text asked for. */
-function passes(filter: ListFilter, field: Parameters<typeof fieldValue>[0] | undefined, item: StoredItem, wanted: string): boolean {
+/** Whether an item passes one filter with the text asked for, on the value the item answers with. */
+function passes(filter: ListFilter, field: ResponseField | undefined, item: StoredItem, wanted: string): boolean {
   const value = field ? fieldValue(field, item) : item.fields[filter.field];
   if (filter.match === 'equals') return value !== null && value !== undefined && String(value) === wanted;
   return typeof value === 'string' && value.toLowerCase().includes(wanted.toLowerCase());

@@ -5,6 +5,7 @@
  */
 import { benchClientProcesses, printClientBench } from './client.ts';
 import { benchGenerate, printGenerateBench } from './generate.ts';
+import { benchMockStore, printMockStoreBench } from './mock-store.ts';
 import { printPackageSizes } from './package-size.ts';
 import { runValidatorsBench } from './validators/section.ts';
 
@@ -19,6 +20,7 @@ const SECTIONS: readonly Section[] = [
   { title: '@sip-endpoints/validators vs Ajv and zod', run: runValidatorsBench },
   { title: 'npm run generate vs the anchor CLIs', run: async () => printGenerateBench(benchGenerate()) },
   { title: '@sip-endpoints/client vs raw fetch', run: async () => printClientBench(await benchClientProcesses()) },
+  { title: 'mock: the store with 20,000 items vs an empty one', run: async () => printMockStoreBench(await benchMockStore()) },
   { title: 'package sizes (built JS, min+gzip)', run: () => printPackageSizes(ROOT) },
 ];
 

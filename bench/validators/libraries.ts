@@ -14,7 +14,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
 import { CreateSipEndpointRequest, isCreateSipEndpointRequest } from '@sip-endpoints/validators';
-import { objectSchema, readModel, SCHEMA_EXTENSIONS } from '../../scripts/model/read-model.ts';
+import { objectSchema, readModel } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -37,7 +37,9 @@ function ajv(allErrors: boolean): Library {
   const spec = readSpec();
   const instance = new Ajv2020({ allErrors, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
   addFormats(instance);
-  instance.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated', ...SCHEMA_EXTENSIONS]);
+  // The spec's `x-` extensions (at the top level and on properties) are annotations to Ajv.
+  const extensions = [...new Set(JSON.stringify(spec).match(/"x-[^"]+"(?=:)/g) ?? [])].map((key) => JSON.parse(key) as string);
+  instance.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', ...extensions]);
   instance.addSchema(spec, 'openapi.json');
   const validate = instance.getSchema('openapi.json#/components/schemas/CreateSipEndpointRequest')!;
   return {

@@ -6,16 +6,31 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { SCHEMA_EXTENSIONS } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 
+/** Every `x-` extension keyword used anywhere in `spec`: annotations to a JSON Schema tool. */
+export function extensionKeywords(spec: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('x-')) found.add(key);
+        visit(value);
+      }
+    }
+  };
+  visit(spec);
+  return [...found].sort();
+}
+
 export function compileSpecSchemas(spec: Record<string, unknown>): (schemaName: string) => ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
   addFormats(ajv);
-  // OpenAPI keywords around and inside the schemas are annotations to Ajv.
-  ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated', ...SCHEMA_EXTENSIONS]);
+  // OpenAPI keywords around and inside the schemas, and the spec's extensions, are annotations to Ajv.
+  ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', ...extensionKeywords(spec)]);
   ajv.addSchema(spec, 'openapi.json');
   return (schemaName) => {
     const validate = ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`);

@@ -1,21 +1,28 @@
 /**
- * Pages of the list operation and their links. A page token pins the list as it was when its
- * first page was read (by creation sequence), so that endpoints created while a client pages
- * through do not shift later pages. Links are relative to the server, as the spec says.
+ * Page tokens and links of list operations. A token is a keyset cursor: it names the creation
+ * sequence of the last item of the page it follows (or the first, for a link back), so the next
+ * page starts right after that item whatever was created, renamed or deleted meanwhile: an item
+ * present during the whole walk is returned exactly once. Items created after the walk began are
+ * newer than every cursor and never shift a later page. Links are relative to the server.
  */
 import type { Problem } from './replies.ts';
 
 const TOKEN_PREFIX = 'PA';
 
-export function pageToken(createdUpTo: number): string {
-  return TOKEN_PREFIX + Buffer.from(String(createdUpTo), 'utf8').toString('base64url');
+/** Where a page starts: just older than `sequence`, or (a link back) just newer. */
+export type PageCursor = { direction: 'older' | 'newer'; sequence: number };
+
+export function pageToken(cursor: PageCursor): string {
+  const text = `${cursor.direction === 'older' ? 'o' : 'n'}${cursor.sequence}`;
+  return TOKEN_PREFIX + Buffer.from(text, 'utf8').toString('base64url');
 }
 
-/** The sequence number a token pins, or a problem when the token is not one of ours. */
-export function readPageToken(token: string): { createdUpTo: number } | { problem: Problem } {
+/** The cursor a token names, or a problem when the token is not one of ours. */
+export function readPageToken(token: string, parameter: string): PageCursor | { problem: Problem } {
   const decoded = token.startsWith(TOKEN_PREFIX) ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8') : '';
-  if (!/^\d+$/.test(decoded)) return { problem: { detail: 'page_token is not a token from a page link', code: 'invalid_format', title: 'Invalid Parameter' } };
-  return { createdUpTo: Number(decoded) };
+  const match = /^([on])(\d{1,15})$/.exec(decoded);
+  if (!match) return { problem: { detail: `${parameter} is not a token from a page link`, code: 'invalid_format', title: 'Invalid Parameter' } };
+  return { direction: match[1] === 'o' ? 'older' : 'newer', sequence: Number(match[2]) };
 }
 
 /**

@@ -1,50 +1,44 @@
 /**
- * A stored endpoint as the API returns it: every field of the `SipEndpoint` schema present
- * (the list comes from the generated routes), null when unset, plus `type: 'sip_endpoint'`.
- * The password is not a field of the schema, so it can never be returned.
+ * A stored item as the API returns it: every field of the resource's descriptor, in spec order,
+ * each from where the descriptor says (the store's id, a constant of the spec, or what was sent),
+ * null when unset and nullable, else the value the spec gives an unset field (an optional field
+the spec gives none is left out). Fields a request
+ * may send but the response does not declare, or declares write-only, are not in the descriptor,
+ * so they can never be returned.
  */
-import { CipherValues, CodecValues } from '@sip-endpoints/types';
-import { sipEndpointFields } from './generated/routes.ts';
-import type { EndpointRecord } from './store.ts';
+import type { ResourceDescriptor, ResponseField } from './resource-descriptor.ts';
+import type { ItemFields, StoredItem } from './store.ts';
 
-/** The kind of object, which the current API sends with every endpoint. */
-const OBJECT_TYPE = 'sip_endpoint';
-
-/**
- * What the mock project's SIP settings give an endpoint for the fields that are never null
- * when it does not set them (the real API takes them from the project, which the spec leaves
- * open). An empty array sent for one of these goes back to the setting, as the spec says.
- */
-const PROJECT_SIP_SETTINGS: Readonly<Record<string, unknown>> = {
-  send_as: 'random',
-  ciphers: [...CipherValues],
-  codecs: [...CodecValues],
-  encryption: 'default',
-};
-
-/** Fields whose value does not come from what was sent. */
-const SERVER_FIELDS = new Set(['type', 'id']);
-
-// A new non-nullable field in the spec needs a value here; say so at start-up, not in a response.
-const withoutValue = sipEndpointFields.filter(
-  (f) => !f.nullable && !(f.name in PROJECT_SIP_SETTINGS) && !SERVER_FIELDS.has(f.name) && f.name !== 'username',
-);
-if (withoutValue.length > 0) {
-  throw new Error(`mock-server: no value for the non-nullable SipEndpoint fields ${withoutValue.map((f) => f.name).join(', ')}`);
+/** The value a field answers with for `item`. */
+export function fieldValue(field: ResponseField, item: StoredItem): unknown {
+  const { source } = field;
+  if (source.kind === 'id') return item.id;
+  if (source.kind === 'constant') return source.value;
+  const value = item.fields[field.name];
+  if (value === undefined) return field.nullable ? null : source.unset;
+  // An array the server fills when unset goes back to that fill when sent empty (a setting reset).
+  if (Array.isArray(value) && value.length === 0 && Array.isArray(source.unset)) return source.unset;
+  return value;
 }
 
-function sentValue(record: EndpointRecord, name: string): unknown {
-  const value = record.fields[name];
-  const backToSetting = Array.isArray(value) && value.length === 0 && name in PROJECT_SIP_SETTINGS;
-  return backToSetting ? undefined : value;
-}
-
-export function representation(record: EndpointRecord): Record<string, unknown> {
+export function representation(resource: ResourceDescriptor, item: StoredItem): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const { name } of sipEndpointFields) {
-    if (name === 'type') body[name] = OBJECT_TYPE;
-    else if (name === 'id') body[name] = record.id;
-    else body[name] = sentValue(record, name) ?? PROJECT_SIP_SETTINGS[name] ?? null;
+  for (const field of resource.fields) {
+    const value = fieldValue(field, item);
+    if (value !== undefined) body[field.name] = value;
   }
   return body;
+}
+
+/**
+ * The fields of a request body the store keeps: those the resource answers with from what was
+ * sent, and its unique fields (which may be write-only). Nothing else is kept, a password included.
+ */
+export function storedFields(resource: ResourceDescriptor, body: ItemFields): ItemFields {
+  const kept: ItemFields = {};
+  for (const field of resource.fields) {
+    if (field.source.kind === 'sent' && body[field.name] !== undefined) kept[field.name] = body[field.name];
+  }
+  for (const name of resource.uniqueFields) if (body[name] !== undefined) kept[name] = body[name];
+  return kept;
 }

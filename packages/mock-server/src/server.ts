@@ -21,7 +21,7 @@ import {
 import { FaultInjector } from './faults.ts';
 import { basePath, routes, type OperationId } from './generated/routes.ts';
 import { operationHandlers } from './operations.ts';
-import { EndpointStore } from './store.ts';
+import { DEFAULT_MAX_ITEMS, MockStore } from './store.ts';
 
 export interface MockServerOptions {
   /** Default 127.0.0.1. */
@@ -53,6 +53,11 @@ export interface MockServerOptions {
   requestTimeoutMs?: number;
   /** Connections beyond this many open ones are closed as soon as they are accepted. Default 1000. */
   maxConnections?: number;
+  /**
+   * The most items the mock keeps of each resource; a create beyond it answers 422 (code
+   * `limit_reached`) until something is deleted. Default 10,000.
+   */
+  maxItems?: number;
 }
 
 export interface MockServer {
@@ -125,7 +130,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const limits = limitsOf(options);
   const faults = new FaultInjector();
   const closing = new AbortController();
-  const store = new EndpointStore();
+  const store = new MockStore(options.maxItems ?? DEFAULT_MAX_ITEMS);
   const answer: AnswerCall = ({ route, params, body, successStatus }) => operationHandlers[route.operationId]({ params, body }, { store, route, successStatus });
   const listeners = createListeners({
     credentials,

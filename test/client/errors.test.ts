@@ -154,7 +154,7 @@ describe('answers that are not the API', () => {
     const answering = (response: () => Response) => client({ fetch: async () => response() });
     const html = (await caught(answering(() => new Response('<html>Gateway login</html>', { status: 200 })).sipEndpoints.retrieve(UNKNOWN_ID))) as UnexpectedResponseError;
     expect(html).toBeInstanceOf(UnexpectedResponseError);
-    expect(html.message).toBe('retrieve_sip_endpoint got an HTTP 200 answer that is not JSON: <html>Gateway login</html>');
+    expect(html.message).toBe('retrieve_sip_endpoint (id "00000000-0000-4000-8000-000000000000") got an HTTP 200 answer that is not JSON: <html>Gateway login</html>');
     expect(html.body).toBe('<html>Gateway login</html>');
     const empty = await caught(answering(() => new Response(null, { status: 200 })).sipEndpoints.list().firstPage());
     expect(empty).toMatchObject({ name: 'UnexpectedResponseError', status: 200, message: 'list_sip_endpoints got an HTTP 200 answer that is not JSON' });

@@ -149,6 +149,17 @@ describe('errors', () => {
   });
 });
 
+describe('messages', () => {
+  it('names the operation and the id asked for on a 404', async () => {
+    const answering = client({ fetch: async () => Response.json({ error: 'Not Found' }, { status: 404 }) });
+    const error = await caught(answering.sipEndpoints.retrieve('abc'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('retrieve_sip_endpoint (id "abc") failed with HTTP 404: Not Found');
+    const deleting = await caught(answering.sipEndpoints.delete('abc'));
+    expect((deleting as Error).message).toBe('delete_sip_endpoint (id "abc") failed with HTTP 404: Not Found');
+  });
+});
+
 describe('answers that are not the API', () => {
   it('turns a success without its JSON body into an UnexpectedResponseError naming the status', async () => {
     const answering = (response: () => Response) => client({ fetch: async () => response() });

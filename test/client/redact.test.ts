@@ -4,15 +4,12 @@
  * letters of a short token).
  */
 import { describe, expect, it } from 'vitest';
-import { basicCredentials } from '../../packages/client/src/auth.ts';
 import { createRedactor } from '../../packages/client/src/redact.ts';
 
 const PROJECT_ID = 'project-under-test';
 
 function redactorFor(token: string, projectId = PROJECT_ID) {
-  const credentials = basicCredentials(projectId, token);
-  const publicPrefixLength = Math.floor(Buffer.byteLength(`${projectId}:`) / 3) * 4;
-  return { redact: createRedactor({ token, credentials, publicPrefixLength }), credentials };
+  return { redact: createRedactor({ user: projectId, token }), credentials: Buffer.from(`${projectId}:${token}`).toString('base64') };
 }
 
 const TOKEN = 'PT-s3cr&t/tok én+"x"';

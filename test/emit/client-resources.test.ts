@@ -110,7 +110,7 @@ describe('generated resources, two tags', () => {
       if (url.pathname === '/api/domain_applications' && request.method === 'GET') return Response.json(pages[url.search.slice(1).replace(/^page_size=1$/, '')]);
       return Response.json(endpoint);
     };
-    const redact = createRedactor({ token: 'token-value', credentials: 'Y3JlZGVudGlhbHM', publicPrefixLength: 0 });
+    const redact = createRedactor({ user: 'project', token: 'token-value' });
     const transport = { fetch, maxRetries: 0, timeoutMs: 5_000, maxResponseBytes: 1_000_000, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, random: () => 0, sleep: async () => {}, redact };
     const raw = createOpenApiClient({ baseUrl: 'http://127.0.0.1:1/api', fetch: createRetryingFetch(transport) });
     const { domainApplications, sipEndpoints } = createResources({ raw, transport, validateRequests: true, validateResponses: false, redact });

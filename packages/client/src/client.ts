@@ -5,7 +5,7 @@
  */
 import createOpenApiClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@sip-endpoints/types';
-import { basicAuthMiddleware, basicCredentials } from './auth.ts';
+import { basicAuthMiddleware } from './auth.ts';
 import { abortableSleep } from './backoff.ts';
 import { serverUrlTemplate } from './generated/operations.ts';
 import { createResources, type Resources } from './generated/resources.ts';
@@ -116,13 +116,7 @@ export function createClient(options: ClientOptions): ApiClient {
   const baseUrl = serverUrl(options);
   const invalid = invalidSetting('createClient', options);
   if (invalid !== undefined) throw new TypeError(invalid);
-  const credentials = basicCredentials(projectId, apiToken);
-  const redact = createRedactor({
-    token: apiToken,
-    credentials,
-    // The characters of the base64 that encode only `projectId:`, whole groups of three bytes.
-    publicPrefixLength: Math.floor(new TextEncoder().encode(`${projectId}:`).length / 3) * 4,
-  });
+  const redact = createRedactor({ user: projectId, token: apiToken });
   const backoff = options.retryBackoff ?? {};
   const transport: TransportSettings = {
     fetch: options.fetch,
@@ -137,7 +131,7 @@ export function createClient(options: ClientOptions): ApiClient {
     redact,
   };
   const raw = createOpenApiClient<paths>({ baseUrl, fetch: createRetryingFetch(transport), redirect: 'manual' });
-  raw.use(basicAuthMiddleware(credentials));
+  raw.use(basicAuthMiddleware(projectId, apiToken));
   const resources = createResources({
     raw,
     transport,

@@ -88,20 +88,8 @@ export class ApiError extends SipEndpointsError {
 
   /** The subclass for `status`, so that callers can catch the case they handle. */
   static from(status: number, body: unknown, context: ApiErrorContext): ApiError {
-    switch (status) {
-      case 400:
-        return new BadRequestError(status, body, context);
-      case 401:
-        return new AuthenticationError(status, body, context);
-      case 404:
-        return new NotFoundError(status, body, context);
-      case 422:
-        return new UnprocessableEntityError(status, body, context);
-      case 429:
-        return new RateLimitError(status, body, context);
-      default:
-        return status >= 500 ? new InternalServerError(status, body, context) : new ApiError(status, body, context);
-    }
+    const Subclass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError);
+    return new Subclass(status, body, context);
   }
 }
 
@@ -154,6 +142,14 @@ export class UnexpectedResponseError extends ApiError {
     super(status, body, context, `${context.operationId}${named(context)} got an HTTP ${status} answer that is not JSON`);
   }
 }
+
+const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
 /** A list met a page it cannot walk: one without its items array, or a `next` link to a page it already fetched. */
 export class PaginationError extends SipEndpointsError {

@@ -4,20 +4,9 @@
  * each page is fetched only when the previous one has been consumed.
  */
 import { PaginationError } from './errors.ts';
-import type { PagingDescriptor } from './operation.ts';
+import type { ClientOperation, PagingDescriptor } from './operation.ts';
 
 export type Query = Record<string, string | number | undefined>;
-
-/** What a list needs: its first query, how to fetch a page, and how to turn a link into a query. */
-export interface PageSource<P> {
-  /** For messages: the operation. */
-  operationId: string;
-  paging: PagingDescriptor;
-  firstQuery: Query;
-  fetchPage: (query: Query) => Promise<P>;
-  /** Turns a next (or self) link back into the query that fetches it. */
-  queryFromLink: (link: string) => Query;
-}
 
 /**
  * The key of the page a query fetches: its parameters as sent, sorted. The request is built
@@ -25,8 +14,7 @@ export interface PageSource<P> {
  * whatever their fragment, order of parameters, or spelling of the path.
  */
 function pageKey(query: Query): string {
-  const entries = Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-  const params = new URLSearchParams(entries.map(([name, value]) => [name, String(value)]));
+  const params = new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
   params.sort();
   return params.toString();
 }
@@ -36,7 +24,12 @@ function property(value: unknown, name: string): unknown {
 }
 
 export class PaginatedList<Item, P> implements AsyncIterable<Item> {
-  constructor(private readonly source: PageSource<P>) {}
+  constructor(
+    private readonly op: ClientOperation,
+    private readonly paging: PagingDescriptor,
+    private readonly firstQuery: Query,
+    private readonly fetchPage: (query: Query) => Promise<P>,
+  ) {}
 
   /**
    * Every page, first to last. A page without links is the last. The walk ends with a
@@ -45,7 +38,8 @@ export class PaginatedList<Item, P> implements AsyncIterable<Item> {
    * it would never end.
    */
   async *pages(): AsyncGenerator<P, void, undefined> {
-    const { operationId, paging, firstQuery, fetchPage, queryFromLink } = this.source;
+    const { op, paging, firstQuery, fetchPage } = this;
+    const { operationId } = op;
     const fetched = new Set<string>([pageKey(firstQuery)]);
     let firstItems: string | undefined;
     let query: Query | undefined = firstQuery;
@@ -59,10 +53,10 @@ export class PaginatedList<Item, P> implements AsyncIterable<Item> {
       yield page;
       const links = property(page, paging.links);
       const self = paging.self === undefined ? undefined : property(links, paging.self);
-      if (typeof self === 'string') fetched.add(pageKey(queryFromLink(self)));
+      if (typeof self === 'string') fetched.add(pageKey(queryFromLink(self, op.queryParameters)));
       const next = property(links, paging.next);
       if (typeof next !== 'string' || next === '') return;
-      query = queryFromLink(next);
+      query = queryFromLink(next, op.queryParameters);
       const key = pageKey(query);
       if (fetched.has(key)) throw repeated(operationId, count);
       fetched.add(key);
@@ -71,11 +65,11 @@ export class PaginatedList<Item, P> implements AsyncIterable<Item> {
 
   /** The first page only. */
   async firstPage(): Promise<P> {
-    return this.source.fetchPage(this.source.firstQuery);
+    return this.fetchPage(this.firstQuery);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* property(page, this.source.paging.items) as Item[];
+    for await (const page of this.pages()) yield* property(page, this.paging.items) as Item[];
   }
 }
 

@@ -9,9 +9,9 @@ import type { paths } from '@sip-endpoints/types';
 import { retryAfterMs } from './backoff.ts';
 import { ApiError, UnexpectedResponseError } from './errors.ts';
 import type { ClientOperation, PagingDescriptor } from './operation.ts';
-import { PaginatedList, queryFromLink, type Query } from './pagination.ts';
+import { PaginatedList, type Query } from './pagination.ts';
 import type { Redact } from './redact.ts';
-import { createRetryingFetch, type FetchFunction, type TransportSettings } from './transport.ts';
+import { createRetryingFetch, type TransportSettings } from './transport.ts';
 
 /** Options of one call. */
 export interface RequestOptions {
@@ -100,29 +100,23 @@ export class ResourceBase {
     if (this.context.validateRequests) op.requestBody?.assertBody(args.body);
     const { signal, timeoutMs, maxRetries, retry } = options ?? {};
     const overrides = timeoutMs !== undefined || maxRetries !== undefined || retry !== undefined;
-    // Bodies come as text and are parsed in `unwrap`, so that a success whose body is not JSON
-    // becomes an `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
-    const init: { params: object; body?: unknown; parseAs: 'text'; signal?: AbortSignal; fetch?: FetchFunction } = {
+    const init = {
       params: { path: args.path, query: args.query },
+      body: args.body,
+      signal,
+      // Bodies come as text and are parsed in `unwrap`, so that a success whose body is not JSON
+      // becomes an `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
       parseAs: 'text',
+      // Only a call that overrides a setting gets a retrying fetch of its own.
+      fetch: overrides ? createRetryingFetch(this.context.transport, { timeoutMs, maxRetries, retry }) : undefined,
     };
-    if ('body' in args) init.body = args.body;
-    if (signal) init.signal = signal;
-    // Only a call that overrides a setting gets a retrying fetch of its own.
-    if (overrides) init.fetch = createRetryingFetch(this.context.transport, { timeoutMs, maxRetries, retry });
     const { data, error, response } = await (this.context.raw.request as unknown as AnyRequest)(op.method, op.path, init);
     return this.unwrap(op, args, data, error, response);
   }
 
   /** The pages of a list operation, fetched as iteration reaches them. */
   protected paginate<Item, Page>(op: ClientOperation, paging: PagingDescriptor, query: object, options?: RequestOptions): PaginatedList<Item, Page> {
-    return new PaginatedList<Item, Page>({
-      operationId: op.operationId,
-      paging,
-      firstQuery: query as Query,
-      fetchPage: (pageQuery) => this.request(op, { query: pageQuery }, options) as Promise<Page>,
-      queryFromLink: (link) => queryFromLink(link, op.queryParameters),
-    });
+    return new PaginatedList<Item, Page>(op, paging, query as Query, (pageQuery) => this.request(op, { query: pageQuery }, options) as Promise<Page>);
   }
 
   /** The parsed body of a documented success, or the `ApiError` for anything else. */

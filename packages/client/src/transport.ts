@@ -29,18 +29,12 @@ export interface TransportSettings extends BackoffSettings {
   maxRetries: number;
   timeoutMs: number;
   maxResponseBytes: number;
-  /** Waits between attempts; injectable so that tests need not wait. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   redact: Redact;
 }
 
-/** What one call may override. */
-export interface CallSettings {
-  maxRetries?: number | undefined;
-  timeoutMs?: number | undefined;
-  /** Retry even a method that is not idempotent (POST), or never retry (false). */
-  retry?: boolean | undefined;
-}
+/** What one call may override; `retry` retries even a method that is not idempotent (POST), or never (false). */
+export type CallSettings = { maxRetries?: number | undefined; timeoutMs?: number | undefined; retry?: boolean | undefined };
 
 /**
  * Methods RFC 9110 §9.2.2 defines as idempotent: sending the request twice has the effect of
@@ -52,9 +46,7 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** 429 and 5xx: the same request may succeed later. */
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
+const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
 
 /**
  * Why a setting cannot be used, or undefined when every one can: a timeout is a number of
@@ -69,10 +61,7 @@ export function invalidSetting(what: string, { timeoutMs, maxRetries, maxRespons
 }
 
 /** Method, origin and path of a request, for messages: never the query, which may carry a page token. */
-function describe(request: Request): string {
-  const url = new URL(request.url);
-  return `${request.method} ${url.origin}${url.pathname}`;
-}
+const describe = ({ method, url }: Request): string => `${method} ${new URL(url).origin}${new URL(url).pathname}`;
 
 /**
  * A failure of fetch, or of reading a body, as a `ConnectionError`: the deepest message and the
@@ -142,8 +131,8 @@ async function attempt(request: Request, body: ArrayBuffer | null, timeoutMs: nu
     answered = true;
     // A browser hides a redirect it did not follow behind status 0; it cannot be rebuilt.
     if (response.type === 'opaqueredirect') return { response };
-    const bytes = await readBody(response, settings.maxResponseBytes, request);
-    return { response: new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers }) };
+    const received = await readBody(response, settings.maxResponseBytes, request);
+    return { response: new Response(received, { status: response.status, statusText: response.statusText, headers: response.headers }) };
   } catch (error) {
     if (callerSignal.aborted) return { failure: callerSignal.reason, retryable: false };
     if (error instanceof ResponseTooLargeError) return { failure: error, retryable: false };
@@ -157,40 +146,20 @@ async function attempt(request: Request, body: ArrayBuffer | null, timeoutMs: nu
 
 /**
  * The whole body, or null when there is none. A declared length above the limit is refused
- * before anything is read; an undeclared one is counted as it streams in, and the stream is
- * cancelled (closing the connection) as soon as it passes the limit.
+ * before anything is read; the bytes are counted as they arrive all the same (a body need not
+ * declare its length), and past the limit the stream is cancelled, closing the connection.
  */
-async function readBody(response: Response, limit: number, request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readBody(response: Response, limit: number, request: Request): Promise<Blob | null> {
   if (response.body === null) return null;
-  const tooLarge = () => new ResponseTooLargeError(`${describe(request)} got an answer (HTTP ${response.status}) larger than maxResponseBytes (${limit} bytes)`, response.status, limit);
-  const declared = response.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared)) {
-    if (Number(declared) > limit) {
-      await response.body.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    // fetch itself stops at the declared length.
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return bytes.byteLength === 0 ? null : bytes;
-  }
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  while (total <= limit && !(Number(response.headers.get('content-length')) > limit)) {
+    const read = await reader.read();
+    if (read.done) return total === 0 ? null : new Blob(chunks);
     total += read.value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
     chunks.push(read.value as Uint8Array<ArrayBuffer>);
   }
-  if (total === 0) return null;
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  await reader.cancel().catch(() => undefined);
+  throw new ResponseTooLargeError(`${describe(request)} got an answer (HTTP ${response.status}) larger than maxResponseBytes (${limit} bytes)`, response.status, limit);
 }

@@ -71,7 +71,7 @@ describe('reading the body', () => {
     const client = clientOf(await startBrokenServer('hang up'), 60_000);
     const error = await client.sipEndpoints.retrieve(ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest\/endpoints\/sip\/[0-9a-f-]+ failed: /);
+    expect((error as Error).message).toMatch(/^GET \/endpoints\/sip\/\{id\} failed: /);
     expect((error as Error).cause).toBeUndefined();
     expect(`${(error as Error).message}${(error as Error).stack}${JSON.stringify(error)}`).not.toContain(TOKEN);
   });
@@ -131,19 +131,21 @@ describe('the requests openapi-fetch builds', () => {
     }
   });
 
-  it('are real Requests for middleware added to the raw client, which may also replace them', async () => {
+  it('reach middleware added to the raw client, which may replace them: once per raw call, once per attempt of a resource call', async () => {
     const { client, sent } = clientRetryingOnce();
     const logged: unknown[] = [];
     client.raw.use({
       async onRequest({ request }) {
-        expect(request).toBeInstanceOf(Request);
-        logged.push(request.method, request.url, await request.clone().json(), request.redirect);
+        logged.push([request.method, request.url, await request.clone().json(), request.redirect]);
         return new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-trace': 'abc' } });
       },
     });
     await expect(client.sipEndpoints.update(ID, { caller_id: 'Desk' })).resolves.toEqual(endpoint);
-    expect(logged).toEqual(['PUT', `http://127.0.0.1:1/api/relay/rest/endpoints/sip/${ID}`, { caller_id: 'Desk' }, 'manual']);
-    expect(sent).toHaveLength(2);
+    const seen = ['PUT', `http://127.0.0.1:1/api/relay/rest/endpoints/sip/${ID}`, { caller_id: 'Desk' }, 'manual'];
+    expect(logged).toEqual([seen, seen]);
+    await client.raw.PUT('/endpoints/sip/{id}', { params: { path: { id: ID } }, body: { caller_id: 'Desk' } });
+    expect(logged).toHaveLength(3);
+    expect(sent).toHaveLength(3);
     for (const request of sent) {
       expect(request.headers.get('x-trace')).toBe('abc');
       expect(request.headers.get('authorization')).toMatch(/^Basic /);

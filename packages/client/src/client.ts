@@ -1,16 +1,15 @@
 /**
- * `createClient`: the SDK entry point. It builds one openapi-fetch client with Basic auth
- * middleware over the retrying fetch (transport.ts), and puts the generated resources on top.
+ * `createClient`: the SDK entry point. It builds one openapi-fetch client with the Basic auth
+ * header over the retrying fetch (transport.ts), and puts the generated resources on top.
  * `raw` is that openapi-fetch client, typed from the spec, for full control.
  */
 import createOpenApiClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@sip-endpoints/types';
-import { basicAuthMiddleware } from './auth.ts';
 import { abortableSleep } from './backoff.ts';
 import { serverUrlTemplate } from './generated/operations.ts';
 import { createResources, type Resources } from './generated/resources.ts';
-import { createRedactor } from './redact.ts';
-import { createRetryingFetch, invalidSetting, type FetchFunction, type TransportSettings } from './transport.ts';
+import { base64, createRedactor } from './redact.ts';
+import { createGuardedFetch, createRetryingFetch, invalidSetting, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Where the API is: a Space (the spec's server URL with `{space}` filled in), or any server URL. */
 export type ServerLocation =
@@ -74,10 +73,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /**
- * An absolute http(s) URL that requests can be built on, checked now: otherwise every call would
- * fail as a connection error, retried. fetch refuses a URL with credentials (and its error
- * quotes them); a query, a fragment or surrounding spaces would end up inside each request's
- * path.
+ * An absolute http(s) URL requests can be built on, checked now rather than failing every call.
+ * fetch refuses a URL with credentials (quoting them); a query, a fragment or surrounding
+ * spaces would end up inside each request's path.
  */
 function isHttpUrl(text: string): boolean {
   if (text.trim() !== text) return false;
@@ -130,11 +128,17 @@ export function createClient(options: ClientOptions): ApiClient {
     sleep: backoff.sleep ?? abortableSleep,
     redact,
   };
-  const raw = createOpenApiClient<paths>({ baseUrl, fetch: createRetryingFetch(transport), redirect: 'manual' });
-  raw.use(basicAuthMiddleware(projectId, apiToken));
+  const raw = createOpenApiClient<paths>({
+    baseUrl,
+    fetch: createRetryingFetch(transport),
+    redirect: 'manual',
+    // HTTP Basic (RFC 7617: UTF-8 `user:token` in base64), kept by openapi-fetch in a closure: no object a caller could log holds it.
+    headers: { Authorization: `Basic ${base64(`${projectId}:${apiToken}`)}` },
+  });
   const resources = createResources({
     raw,
     transport,
+    guardedFetch: createGuardedFetch(transport),
     validateRequests: options.validateRequests ?? true,
     validateResponses: options.validateResponses ?? false,
     redact,

@@ -41,7 +41,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads `errors[]` from a 422 body, `error` from the other error bodies, or raw text. */
-export function parseErrorItems(body: unknown): ApiErrorItem[] {
+function parseErrorItems(body: unknown): ApiErrorItem[] {
   if (isRecord(body) && Array.isArray(body.errors)) {
     return body.errors.filter(isRecord).map((item) => ({
       detail: String(item.detail ?? item.title ?? 'unknown problem'),

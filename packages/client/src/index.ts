@@ -15,23 +15,7 @@ export type SipEndpointsClient = ApiClient;
 /** The package's name for `ClientOptions`. */
 export type SipEndpointsClientOptions = ClientOptions;
 
-export {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConnectionError,
-  InternalServerError,
-  NotFoundError,
-  PaginationError,
-  RateLimitError,
-  ResponseTooLargeError,
-  SipEndpointsError,
-  TimeoutError,
-  UnexpectedResponseError,
-  UnprocessableEntityError,
-  ValidationError,
-  type ApiErrorItem,
-} from './errors.ts';
+export * from './errors.ts';
 export { PaginatedList } from './pagination.ts';
 export type { OperationBody, OperationPath, OperationQuery, OperationResult, RequestOptions } from './resource.ts';
 export * from './generated/resources.ts';

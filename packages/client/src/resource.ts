@@ -11,7 +11,7 @@ import { ApiError, UnexpectedResponseError } from './errors.ts';
 import type { ClientOperation, PagingDescriptor } from './operation.ts';
 import { PaginatedList, type Query } from './pagination.ts';
 import type { Redact } from './redact.ts';
-import { createRetryingFetch, type TransportSettings } from './transport.ts';
+import { readBody, retrying, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Options of one call. */
 export interface RequestOptions {
@@ -21,10 +21,7 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number;
-  /**
-   * `true` retries even a create (POST), which is not idempotent: if the answer to the first
-   * attempt was lost, the item may be created twice. `false` never retries.
-   */
+  /** `true` retries even a create (POST): if an answer was lost, the item may be created twice. `false` never retries. */
   retry?: boolean;
 }
 
@@ -32,17 +29,15 @@ export interface RequestOptions {
 export interface ResourceContext {
   raw: Client<paths>;
   transport: TransportSettings;
+  /** The fetch of each attempt (see `createGuardedFetch`). */
+  guardedFetch: FetchFunction;
   validateRequests: boolean;
   validateResponses: boolean;
   redact: Redact;
 }
 
 /** The parts of one call: path parameters, query and body, as the operation takes them. */
-export interface CallArguments {
-  path?: object;
-  query?: object;
-  body?: unknown;
-}
+export type CallArguments = { path?: object; query?: object; body?: unknown };
 
 // The types generated methods are written with, read from openapi-typescript's `operations`.
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
@@ -63,6 +58,7 @@ export type PageItem<Page, Items extends string> = NonNullable<Page[Items & keyo
 type AnyRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 const NOT_JSON = Symbol('not JSON');
+const decoder = new TextDecoder();
 
 /** A text body parsed as JSON (undefined when empty), or `fallback` when it is not JSON. */
 function parseJsonOr<Fallback>(text: unknown, fallback: Fallback): unknown {
@@ -98,19 +94,21 @@ export class ResourceBase {
     const refused = refusedParameter(op, args.path as Record<string, unknown> | undefined);
     if (refused !== undefined) throw new TypeError(refused);
     if (this.context.validateRequests) op.requestBody?.assertBody(args.body);
-    const { signal, timeoutMs, maxRetries, retry } = options ?? {};
-    const overrides = timeoutMs !== undefined || maxRetries !== undefined || retry !== undefined;
-    const init = {
-      params: { path: args.path, query: args.query },
-      body: args.body,
-      signal,
-      // Bodies come as text and are parsed in `unwrap`, so that a success whose body is not JSON
-      // becomes an `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
-      parseAs: 'text',
-      // Only a call that overrides a setting gets a retrying fetch of its own.
-      fetch: overrides ? createRetryingFetch(this.context.transport, { timeoutMs, maxRetries, retry }) : undefined,
-    };
-    const { data, error, response } = await (this.context.raw.request as unknown as AnyRequest)(op.method, op.path, init);
+    const { raw, transport, guardedFetch } = this.context;
+    const what = `${op.method} ${op.path}`;
+    const { signal, ...call } = options ?? {};
+    const init = { params: { path: args.path, query: args.query }, body: args.body, fetch: guardedFetch, parseAs: 'stream' };
+    const { data, error, response } = await retrying(transport, call, {
+      what,
+      method: op.method,
+      callerSignal: signal,
+      send: (attemptSignal) => (raw.request as unknown as AnyRequest)(op.method, op.path, { ...init, signal: attemptSignal }),
+      answer: (result) => result.response,
+      // A success's body is read here, under the limit (openapi-fetch has read any other), as
+      // text parsed in `unwrap`: a success whose body is not JSON becomes an
+      // `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
+      read: async (result) => (result.response.ok ? { ...result, data: decoder.decode((await readBody(result.response, transport.maxResponseBytes, what)) ?? undefined) } : result),
+    });
     return this.unwrap(op, args, data, error, response);
   }
 
@@ -123,20 +121,17 @@ export class ResourceBase {
   private unwrap(op: ClientOperation, args: CallArguments, data: unknown, error: unknown, response: Response): unknown {
     const { status } = response;
     const { redact } = this.context;
-    const context = { operationId: op.operationId, ...(args.path && { pathParameters: redact(args.path as Record<string, string>) }) };
     const success = op.successes.find((s) => s.status === status);
-    if (!success) {
-      const retryAfter = retryAfterMs(response.headers);
-      // A 2xx the operation does not list comes as text; an error body openapi-fetch has parsed.
-      const body = response.ok ? parseJsonOr(data, data) : error;
-      throw ApiError.from(status, redact(body), { ...context, ...(retryAfter !== undefined && { retryAfterMs: retryAfter }) });
-    }
-    const body = parseJsonOr(data, NOT_JSON);
+    const body = success ? parseJsonOr(data, NOT_JSON) : undefined;
     // An empty answer where the operation returns a body is no more usable than a non-JSON one.
-    if (body === NOT_JSON || (body === undefined && success.schema !== undefined)) {
-      throw new UnexpectedResponseError(status, redact(typeof data === 'string' ? data : ''), context);
+    if (success && body !== NOT_JSON && (body !== undefined || success.schema === undefined)) {
+      if (this.context.validateResponses) success.assertBody?.(body);
+      return body;
     }
-    if (this.context.validateResponses) success.assertBody?.(body);
-    return body;
+    const context = { operationId: op.operationId, ...(args.path && { pathParameters: redact(args.path as Record<string, string>) }) };
+    if (success) throw new UnexpectedResponseError(status, redact(typeof data === 'string' ? data : ''), context);
+    const retryAfter = retryAfterMs(response.headers);
+    // A 2xx the operation does not list comes as text; an error body openapi-fetch has parsed.
+    throw ApiError.from(status, redact(response.ok ? parseJsonOr(data, data) : error), { ...context, ...(retryAfter !== undefined && { retryAfterMs: retryAfter }) });
   }
 }

@@ -1,18 +1,20 @@
 /**
- * The `fetch` openapi-fetch sends through: retries, a timeout per attempt, a size limit on
- * answers, and no redirects. It sits beneath the middleware (openapi-fetch calls it after
- * `onRequest`), so a retry sends the request exactly as the middleware left it, authenticated
- * once, and the middleware sees one request and one final answer however many attempts it took.
+ * Retries, a timeout per attempt, and a size limit on answers, for both ways a request is
+ * made: the resource methods call openapi-fetch once per attempt (`retrying` around
+ * `raw.request`), and `raw` sends through `createRetryingFetch`, beneath openapi-fetch's
+ * middleware, so that its middleware sees one request and one final answer.
  *
  * The life of an attempt (`attempt` below, top to bottom):
  * 1. One AbortController, aborted by the caller's signal or by the attempt's own timer.
- * 2. A copy of the request with that signal and `redirect: 'manual'`: the API never redirects,
- *    and a redirect followed would send the credentials and the body to whatever origin the
- *    `Location` names. A 3xx is handed up as the answer it is.
- * 3. The body read in full, up to `maxResponseBytes`, while the timer runs: the timeout covers
- *    the whole answer, and nothing is left streaming once the call has returned.
- * 4. The timer cleared and the listener removed, however the attempt ended.
- *
+ * 2. The request sent with that signal. Redirects are never followed (`redirect: 'manual'`):
+ *    the API never redirects, and a redirect followed would
+ *    send the credentials and the body to whatever origin the `Location` names. A 3xx is the
+ *    answer.
+ * 3. A 429 or 5xx that may be retried is read to the end (so that its connection is reused)
+ *    and reported with the wait the server asked for.
+ * 4. Otherwise the body is read, up to `maxResponseBytes`, while the timer runs: the timeout
+ *    covers the whole answer.
+ * 5. The timer cleared and the listener removed, however the attempt ended.
  * An attempt that failed before its answer started is retried (when the method allows it); one
  * that failed while its body arrived is not: the server had answered.
  */
@@ -36,14 +38,24 @@ export interface TransportSettings extends BackoffSettings {
 /** What one call may override; `retry` retries even a method that is not idempotent (POST), or never (false). */
 export type CallSettings = { maxRetries?: number | undefined; timeoutMs?: number | undefined; retry?: boolean | undefined };
 
-/**
- * Methods RFC 9110 §9.2.2 defines as idempotent: sending the request twice has the effect of
- * sending it once, so a request whose answer was lost may be sent again.
- */
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** One request, as `retrying` sends it again on each attempt. */
+export interface Exchange<Sent, Result> {
+  /** Method and path, for messages (never the query, which may carry a page token). */
+  what: string;
+  method: string;
+  callerSignal?: AbortSignal | undefined;
+  /** Sends the request with the attempt's signal; settles once the answer's headers arrived. */
+  send(signal: AbortSignal): Promise<Sent>;
+  answer(sent: Sent): Response;
+  /** Reads the rest of the answer, still within the attempt. */
+  read(sent: Sent): Promise<Result>;
+}
 
+/** Idempotent methods (RFC 9110 §9.2.2): a request whose answer was lost may be sent again. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** setTimeout fires at once for a longer delay. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+const NEVER = new AbortController().signal;
 
 /** 429 and 5xx: the same request may succeed later. */
 const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
@@ -60,13 +72,10 @@ export function invalidSetting(what: string, { timeoutMs, maxRetries, maxRespons
   return undefined;
 }
 
-/** Method, origin and path of a request, for messages: never the query, which may carry a page token. */
+/** Method, origin and path of a request, for messages. */
 const describe = ({ method, url }: Request): string => `${method} ${new URL(url).origin}${new URL(url).pathname}`;
 
-/**
- * A failure of fetch, or of reading a body, as a `ConnectionError`: the deepest message and the
- * first system error code of its cause chain, and no cause attached (it may quote the request).
- */
+/** A failure of fetch or of a body's read: the deepest message and first system error code of its causes, no cause attached (it may quote the request). */
 function connectionError(what: string, error: unknown, redact: Redact): ConnectionError {
   let reason = error instanceof Error ? error.message : String(error);
   let code: string | undefined;
@@ -78,70 +87,92 @@ function connectionError(what: string, error: unknown, redact: Redact): Connecti
   return new ConnectionError(redact(`${what} failed: ${reason}`), code);
 }
 
-export function createRetryingFetch(settings: TransportSettings, call: CallSettings = {}): FetchFunction {
-  // A call's own bad setting fails that call (as a rejection, like any other failure of it).
+/** Sends `exchange` until an attempt gives its result, or no retry is left. */
+export async function retrying<Sent, Result>(settings: TransportSettings, call: CallSettings, exchange: Exchange<Sent, Result>): Promise<Result> {
+  // A call's own bad setting fails that call, before anything is sent.
   const invalid = invalidSetting('request options', call);
-  if (invalid !== undefined) return () => Promise.reject(new TypeError(invalid));
+  if (invalid !== undefined) throw new TypeError(invalid);
   const maxRetries = call.maxRetries ?? settings.maxRetries;
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
-
-  return async (request) => {
-    // Read once: every attempt sends the same bytes again.
-    const body = request.body === null ? null : await request.arrayBuffer();
-    const mayRetry = call.retry ?? IDEMPOTENT_METHODS.has(request.method);
-    for (let retryIndex = 0; ; retryIndex++) {
-      const retriesLeft = mayRetry && retryIndex < maxRetries;
-      const outcome = await attempt(request, body, timeoutMs, settings);
-      let delay: number;
-      if ('failure' in outcome) {
-        if (!retriesLeft || !outcome.retryable) throw outcome.failure;
-        delay = backoffDelay(retryIndex, settings);
-      } else {
-        const { response } = outcome;
-        if (!retriesLeft || !isRetryableStatus(response.status)) return response;
-        const askedFor = retryAfterMs(response.headers);
-        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return response;
-        delay = askedFor ?? backoffDelay(retryIndex, settings);
-      }
-      await settings.sleep(delay, request.signal);
-    }
-  };
+  const mayRetry = call.retry ?? IDEMPOTENT_METHODS.has(exchange.method);
+  for (let retryIndex = 0; ; retryIndex++) {
+    const retriesLeft = mayRetry && retryIndex < maxRetries;
+    const outcome = await attempt(exchange, timeoutMs, retriesLeft, settings);
+    if ('result' in outcome) return outcome.result;
+    if (!outcome.retryable || !retriesLeft) throw outcome.failure;
+    await settings.sleep(outcome.delay ?? backoffDelay(retryIndex, settings), exchange.callerSignal ?? NEVER);
+  }
 }
 
-type Outcome = { response: Response } | { failure: unknown; retryable: boolean };
+type Outcome<Result> = { result: Result } | { failure?: unknown; retryable: boolean; delay?: number | undefined };
 
-async function attempt(request: Request, body: ArrayBuffer | null, timeoutMs: number, settings: TransportSettings): Promise<Outcome> {
-  const callerSignal = request.signal;
-  if (callerSignal.aborted) return { failure: callerSignal.reason, retryable: false };
+async function attempt<Sent, Result>(exchange: Exchange<Sent, Result>, timeoutMs: number, retriesLeft: boolean, settings: TransportSettings): Promise<Outcome<Result>> {
+  const { callerSignal } = exchange;
+  if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
   let answered = false;
   try {
-    // A copy made with an init resets the referrer and its policy (Fetch standard): given back.
-    const sent = new Request(request, {
-      signal: controller.signal,
-      body,
-      redirect: request.redirect === 'error' ? 'error' : 'manual',
-      referrer: request.referrer,
-      referrerPolicy: request.referrerPolicy,
-    });
-    const response = await (settings.fetch ?? globalThis.fetch)(sent);
+    const sent = await exchange.send(controller.signal);
     answered = true;
-    // A browser hides a redirect it did not follow behind status 0; it cannot be rebuilt.
-    if (response.type === 'opaqueredirect') return { response };
-    const received = await readBody(response, settings.maxResponseBytes, request);
-    return { response: new Response(received, { status: response.status, statusText: response.statusText, headers: response.headers }) };
+    const { status, headers } = exchange.answer(sent);
+    const askedFor = retriesLeft && isRetryableStatus(status) ? retryAfterMs(headers) : undefined;
+    if (retriesLeft && isRetryableStatus(status) && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
+      await exchange.read(sent).catch(() => undefined);
+      return { retryable: true, delay: askedFor };
+    }
+    return { result: await exchange.read(sent) };
   } catch (error) {
-    if (callerSignal.aborted) return { failure: callerSignal.reason, retryable: false };
+    if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
     if (error instanceof ResponseTooLargeError) return { failure: error, retryable: false };
-    if (controller.signal.aborted) return { failure: new TimeoutError(`${describe(request)} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !answered };
-    return { failure: connectionError(describe(request), error, settings.redact), retryable: !answered };
+    if (controller.signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !answered };
+    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !answered };
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener('abort', onCallerAbort);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** `raw`'s fetch: each attempt a copy of openapi-fetch's request, with the attempt's signal and the body again. */
+export function createRetryingFetch(settings: TransportSettings): FetchFunction {
+  return async (request) => {
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const what = describe(request);
+    return retrying(settings, {}, {
+      what,
+      method: request.method,
+      callerSignal: request.signal,
+      // A copy made with an init resets the referrer and its policy (Fetch standard): given back.
+      // `redirect: 'follow'` given to a raw call is not honoured either.
+      send: (signal) => {
+        const redirect = request.redirect === 'error' ? 'error' : 'manual';
+        return (settings.fetch ?? globalThis.fetch)(new Request(request, { signal, body, redirect, referrer: request.referrer, referrerPolicy: request.referrerPolicy }));
+      },
+      answer: (response) => response,
+      read: (response) => buffered(response, settings.maxResponseBytes, what),
+    });
+  };
+}
+
+/**
+ * The fetch of the resource methods' attempts: a success is handed up unread (the method reads
+ * it under the limit, within its attempt); any other answer is read here, under the limit too.
+ */
+export function createGuardedFetch(settings: TransportSettings): FetchFunction {
+  return async (request) => {
+    const response = await (settings.fetch ?? globalThis.fetch)(request);
+    return response.ok ? response : buffered(response, settings.maxResponseBytes, describe(request));
+  };
+}
+
+/** The answer with its whole body read (up to `limit`), for openapi-fetch to parse. */
+async function buffered(response: Response, limit: number, what: string): Promise<Response> {
+  // A browser hides a redirect it did not follow behind status 0; it cannot be rebuilt.
+  if (response.type === 'opaqueredirect') return response;
+  const body = await readBody(response, limit, what);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**
@@ -149,17 +180,18 @@ async function attempt(request: Request, body: ArrayBuffer | null, timeoutMs: nu
  * before anything is read; the bytes are counted as they arrive all the same (a body need not
  * declare its length), and past the limit the stream is cancelled, closing the connection.
  */
-async function readBody(response: Response, limit: number, request: Request): Promise<Blob | null> {
+export async function readBody(response: Response, limit: number, what: string): Promise<Uint8Array<ArrayBuffer> | null> {
   if (response.body === null) return null;
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let total = 0;
-  while (total <= limit && !(Number(response.headers.get('content-length')) > limit)) {
+  let total = Number(response.headers.get('content-length')) > limit ? Infinity : 0;
+  while (total <= limit) {
     const read = await reader.read();
-    if (read.done) return total === 0 ? null : new Blob(chunks);
+    // One chunk is what a body from memory and most small answers come in: it needs no copy.
+    if (read.done) return chunks.length <= 1 ? (chunks[0] ?? null) : new Uint8Array(await new Blob(chunks).arrayBuffer());
     total += read.value.byteLength;
     chunks.push(read.value as Uint8Array<ArrayBuffer>);
   }
   await reader.cancel().catch(() => undefined);
-  throw new ResponseTooLargeError(`${describe(request)} got an answer (HTTP ${response.status}) larger than maxResponseBytes (${limit} bytes)`, response.status, limit);
+  throw new ResponseTooLargeError(`${what} got an answer (HTTP ${response.status}) larger than maxResponseBytes (${limit} bytes)`, response.status, limit);
 }

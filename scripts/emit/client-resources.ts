@@ -7,7 +7,7 @@
  * work is done by the hand-written `ResourceBase` they extend.
  */
 import { generatedHeader, jsDoc } from './header.ts';
-import { camelCase, operationMethodName, resourceClassName, resourcePropertyName, uniqueNames } from './naming.ts';
+import { assertIdentifier, camelCase, operationMethodName, resourceClassName, resourcePropertyName, uniqueNames } from './naming.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import type { ResourceModel, ResourceOperation } from '../model/resources.ts';
 
@@ -61,7 +61,7 @@ function methodSource(resource: ResourceModel, { operation: op, role }: Resource
     const parents = pathParameters.filter((p) => p !== id);
     const parts: string[] = [];
     if (parents.length > 0) params.push(`parent: Omit<OperationPath<${type}>, ${text(id ?? '')}>`);
-    const idVariable = id === undefined ? undefined : camelCase(id, `the path parameter "${id}" of ${op.pointer}`);
+    const idVariable = id === undefined ? undefined : assertIdentifier(camelCase(id), `the path parameter "${id}" of ${op.pointer}`);
     if (id !== undefined) params.push(`${idVariable}: OperationPath<${type}>[${text(id)}]`);
     if (pathParameters.length > 0) parts.push(`path: ${pathObject(id !== undefined ? [{ key: id, variable: idVariable! }] : [], parents.length > 0 ? 'parent' : undefined)}`);
     if (queryParameters.length > 0) {

@@ -89,7 +89,7 @@ interface FieldGroup {
   /** `SipEndpointFields` when every field is defined there, else the schema's own name. */
   owner: string;
   fields: readonly FieldModel[];
-  handlerRules?: HandlerRulesModel;
+  handlerRules: readonly HandlerRulesModel[];
   /** True when some schema of the group rejects unknown properties. */
   needsKnownKeys: boolean;
 }
@@ -101,7 +101,7 @@ function groupOwner(schema: ObjectModel): string {
 }
 
 function groupKey(schema: ObjectModel): string {
-  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules?.pointer ?? null]);
+  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules.map((r) => r.pointer + '#' + r.discriminator)]);
 }
 
 /** What the emitter writes: the field groups, and for each schema its group. */
@@ -117,7 +117,7 @@ function planGroups(schemas: readonly ObjectModel[]): { groups: FieldGroup[]; gr
       // Two different field lists may not share a function name.
       if (owners.has(owner) && owners.get(owner) !== key) owner = schema.name;
       owners.set(owner, key);
-      group = { owner, fields: schema.fields, needsKnownKeys: false, ...(schema.handlerRules && { handlerRules: schema.handlerRules }) };
+      group = { owner, fields: schema.fields, needsKnownKeys: false, handlerRules: schema.handlerRules };
       byKey.set(key, group);
     }
     if (schema.unknownProperties === 'reject') group.needsKnownKeys = true;
@@ -257,12 +257,13 @@ function writeValueCheck(
   switch (type.kind) {
     case 'string': {
       if (type.enum && !type.enum.open) {
-        const valuesConst = constants.enumValues(type.enum.name, type.enum.values);
+        if (type.enum.name === undefined) throw new Error(`${type.pointer}: the validators emitter does not check inline enums yet`);
+        const valuesConst = constants.enumValues(type.enum.name!, type.enum.values);
         w.write(`switch (${valueName})`).block(() => {
           for (const v of type.enum!.values) w.writeLine(`case ${literal(v)}:`);
           w.indent().write('break;').newLine();
           w.writeLine('default:');
-          const report = `issues = notInEnum(issues, ${parentPath}, ${key}, ${valuesConst}, ${type.nullable}, ${valueName}, ${literal(constants.enumPointer(type.enum!.name))});`;
+          const report = `issues = notInEnum(issues, ${parentPath}, ${key}, ${valuesConst}, ${type.nullable}, ${valueName}, ${literal(constants.enumPointer(type.enum!.name!))});`;
           if (nullGuard) w.indent().write(`if (${nullGuard}) ${report}`).newLine();
           else w.indent().write(report).newLine();
         });
@@ -338,6 +339,8 @@ function writeValueCheck(
       w.writeLine(nullGuard ? `if (${nullGuard}) ${call}` : call);
       return;
     }
+    default:
+      throw new Error(`${type.pointer}: the validators emitter does not check "${type.kind}" values yet`);
   }
 }
 
@@ -437,7 +440,7 @@ function writeFieldGroup(w: CodeBlockWriter, constants: Constants, group: FieldG
       }
     });
   });
-  if (group.handlerRules) writeHandlerRules(w, group.handlerRules, new Set(group.fields.map((f) => f.name)));
+  for (const rules of group.handlerRules) writeHandlerRules(w, rules, new Set(group.fields.map((f) => f.name)));
   w.writeLine('return issues;');
 }
 
@@ -551,7 +554,7 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
   for (const group of groups) {
     file.addFunction({
       name: fieldCheckName(group),
-      docs: [`Checks the fields of ${group.owner} that are present${group.handlerRules ? `, and its handler rules (${group.handlerRules.pointer})` : ''}.`],
+      docs: [`Checks the fields of ${group.owner} that are present${group.handlerRules.length > 0 ? `, and its handler rules (${group.handlerRules[0]!.pointer})` : ''}.`],
       parameters: [
         { name: 'object', type: 'Record<string, unknown>' },
         { name: 'path', type: 'IssuePath' },

@@ -39,7 +39,7 @@ describe('the generated validators', () => {
   it('switch on call_handler once, with one case per handler that requires a field', async () => {
     const model = readModel(JSON.parse(specText));
     const rules = model.schemas.find((s) => s.name === 'SipEndpointFields' && s.kind === 'object');
-    const requiring = rules?.kind === 'object' ? rules.handlerRules!.rules.filter((r) => r.alternatives.length > 0) : [];
+    const requiring = rules?.kind === 'object' ? rules.handlerRules[0]!.rules.filter((r) => r.alternatives.length > 0) : [];
     // The handler rules are one switch, after the loop over the keys; the loop checks
     // call_handler against its enum where it finds it; the rules read it by name.
     expect(committed.match(/switch \(object\.call_handler\)/g)).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('the generated validators', () => {
     // each inside the case of its handler.
     const model = readModel(JSON.parse(specText));
     const rules = model.schemas.find((s) => s.name === 'SipEndpointFields' && s.kind === 'object');
-    const ruleFields = rules?.kind === 'object' ? new Set([rules.handlerRules!.discriminator, ...rules.handlerRules!.rules.flatMap((r) => r.alternatives.flat())]) : new Set();
+    const ruleFields = rules?.kind === 'object' ? new Set([rules.handlerRules[0]!.discriminator, ...rules.handlerRules[0]!.rules.flatMap((r) => r.alternatives.flat())]) : new Set();
     const readByName = new Set([...committed.matchAll(/\bobject\.(\w+)/g)].map((m) => m[1]));
     const required = new Set([...committed.matchAll(/if \(object\.(\w+) === undefined\) issues = missing\(/g)].map((m) => m[1]));
     expect(new Set([...readByName].filter((name) => !required.has(name) || ruleFields.has(name)))).toEqual(ruleFields);

@@ -61,7 +61,7 @@ export function createRedactor({ user, token }: { user: string; token: string })
   const publicLength = Math.floor(new TextEncoder().encode(`${user}:`).length / 3) * 4;
   let pattern: RegExp | undefined;
   const build = (): RegExp => {
-    const tokenForms = [[...token].map(characterPattern).join(''), ...[tokenBase64, tokenBase64.replace(/\+/g, '-').replace(/\//g, '_')].map(escapeRegExp)].join('|');
+    const tokenForms = [[...token].map(characterPattern).join(''), ...[tokenBase64, tokenBase64.replace(/\+/g, '-').replace(/\//g, '_')].map((form) => `${escapeRegExp(form)}={0,2}`)].join('|');
     const anywhere = token.length >= MIN_ANYWHERE ? `(?:${tokenForms})` : `(?<![\\p{L}\\p{N}])(?:${tokenForms})(?![\\p{L}\\p{N}])`;
     const credentialsStart = escapeRegExp(credentials.slice(0, Math.max(publicLength + 2, MIN_ANYWHERE)));
     return new RegExp(`(${credentialsStart}[A-Za-z0-9+/]*=*)|${anywhere}`, 'gu');

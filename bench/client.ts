@@ -3,9 +3,9 @@
  * (`GET /endpoints/sip/{id}` with the same Basic auth header, the body parsed as JSON).
  *
  * - CPU per call (the goal): both send through the same fake `fetch`, which answers at once
- *   from memory, so the figure is the client's own work (auth middleware, retry loop, the
- *   attempt's signal and timer, reading the body under the size limit, error mapping) and not
- *   the network's. Batches of the two alternate, each timed by `process.cpuUsage`, which the
+ *   from memory, so the figure is the client's own work (the retry loop, the attempt's signal
+ *   and timer, reading the body under the size limit, the path check, mapping the answer) and
+ *   not the network's. Batches of the two alternate, each timed by `process.cpuUsage`, which the
  *   other processes on a shared machine disturb less than the wall clock; the figure is the
  *   median of the paired ratios (a client batch against the openapi-fetch batch next to it).
  * - Loopback (information): the same two against the mock server on 127.0.0.1, where the round

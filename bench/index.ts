@@ -3,7 +3,7 @@
  * the same run. A section is a module with one async function; add a new one to SECTIONS.
  * The machine is shared and noisy: read ratios, not absolute numbers, and rerun when in doubt.
  */
-import { benchClientProcesses, printClientBench } from './client.ts';
+import { runClientBench } from './client.ts';
 import { benchGenerate, printGenerateBench } from './generate.ts';
 import { benchMockStore, printMockStoreBench } from './mock-store.ts';
 import { printPackageSizes } from './package-size.ts';
@@ -19,7 +19,7 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { title: '@sip-endpoints/validators vs Ajv and zod', run: runValidatorsBench },
   { title: 'npm run generate vs the anchor CLIs', run: async () => printGenerateBench(benchGenerate()) },
-  { title: '@sip-endpoints/client vs raw fetch', run: async () => printClientBench(await benchClientProcesses()) },
+  { title: '@sip-endpoints/client vs bare openapi-fetch', run: runClientBench },
   { title: 'mock: the store with 20,000 items vs an empty one', run: async () => printMockStoreBench(await benchMockStore()) },
   { title: 'package sizes (built JS, min+gzip)', run: () => printPackageSizes(ROOT) },
 ];

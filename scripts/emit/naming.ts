@@ -269,3 +269,30 @@ export class ValidatorNames {
     return this.scope.value(`${snake}_${suffix}`, source);
   }
 }
+
+// Client names
+
+/** The generated class of the resource of a tag: `Order Items` → `OrderItemsResource`. */
+export function resourceClassName(tag: string): string {
+  return assertIdentifier(`${pascalCase(tag)}Resource`, `tag "${tag}"`);
+}
+
+/** The validators package's assertion for a schema: `assertOrder`. */
+export function assertFunctionName(schema: string): string {
+  return `assert${schemaTypeName(schema)}`;
+}
+
+/**
+ * Property names of one object (the client's resources, a resource's methods), in the order
+ * given. Reserved words are fine after a dot; a name given twice, or one in `reserved` (a member
+ * the runtime already has), is refused with a `NamingError` naming both sources.
+ */
+export function uniqueNames(entries: readonly { name: string; source: string }[], reserved: Readonly<Record<string, string>> = {}): string[] {
+  const taken = new Map<string, string>(Object.entries(reserved));
+  for (const { name, source } of entries) {
+    const holder = taken.get(name);
+    if (holder !== undefined) throw new NamingError(`the generated name "${name}" would come from both ${holder} and ${source}: rename one of them in the spec`);
+    taken.set(name, source);
+  }
+  return entries.map((entry) => entry.name);
+}

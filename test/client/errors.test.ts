@@ -149,12 +149,42 @@ describe('errors', () => {
   });
 });
 
+describe('messages', () => {
+  it('names the operation and the id asked for on a 404', async () => {
+    const answering = client({ fetch: async () => Response.json({ error: 'Not Found' }, { status: 404 }) });
+    const error = await caught(answering.sipEndpoints.retrieve('abc'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('retrieve_sip_endpoint (id "abc") failed with HTTP 404: Not Found');
+    const deleting = await caught(answering.sipEndpoints.delete('abc'));
+    expect((deleting as Error).message).toBe('delete_sip_endpoint (id "abc") failed with HTTP 404: Not Found');
+  });
+});
+
+describe('redaction in errors', () => {
+  it('leaves a 422 body intact when the token is one letter that occurs in it', async () => {
+    const body = { errors: [{ detail: 'username is taken', status: '422', title: 'Invalid Attribute', code: 'taken' }] };
+    const oneLetter = createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: 'd', fetch: async () => Response.json(body, { status: 422 }) });
+    const error = (await caught(oneLetter.sipEndpoints.create({ username: 'alice', password: 'secret-pass' }))) as UnprocessableEntityError;
+    expect(error.message).toBe('create_sip_endpoint failed with HTTP 422: username is taken');
+    expect(error.body).toEqual(body);
+  });
+
+  it('redacts the token echoed HTML-escaped, JSON-escaped and in base64 in an error body', async () => {
+    const token = 'PT-s&cr\u00e9t-token';
+    const echoes = [token.replace('&', '&amp;'), JSON.stringify(token).slice(1, -1), Buffer.from(token).toString('base64')];
+    const echoing = createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: token, maxRetries: 0, fetch: async () => new Response(`<p>${echoes.join(' ')}</p>`, { status: 502 }) });
+    const error = await caught(echoing.sipEndpoints.retrieve(UNKNOWN_ID));
+    expect((error as ApiError).body).toBe('<p>[redacted] [redacted] [redacted]</p>');
+    for (const echo of echoes) expect(everythingPrinted(error)).not.toContain(echo);
+  });
+});
+
 describe('answers that are not the API', () => {
   it('turns a success without its JSON body into an UnexpectedResponseError naming the status', async () => {
     const answering = (response: () => Response) => client({ fetch: async () => response() });
     const html = (await caught(answering(() => new Response('<html>Gateway login</html>', { status: 200 })).sipEndpoints.retrieve(UNKNOWN_ID))) as UnexpectedResponseError;
     expect(html).toBeInstanceOf(UnexpectedResponseError);
-    expect(html.message).toBe('retrieve_sip_endpoint got an HTTP 200 answer that is not JSON: <html>Gateway login</html>');
+    expect(html.message).toBe('retrieve_sip_endpoint (id "00000000-0000-4000-8000-000000000000") got an HTTP 200 answer that is not JSON: <html>Gateway login</html>');
     expect(html.body).toBe('<html>Gateway login</html>');
     const empty = await caught(answering(() => new Response(null, { status: 200 })).sipEndpoints.list().firstPage());
     expect(empty).toMatchObject({ name: 'UnexpectedResponseError', status: 200, message: 'list_sip_endpoints got an HTTP 200 answer that is not JSON' });

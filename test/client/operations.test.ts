@@ -115,7 +115,7 @@ describe('sipEndpoints', () => {
   it.each(['', '.', '..', 42])('refuses the id %j before sending anything, as it would name another resource', async (id) => {
     const client = harness.client.sipEndpoints;
     const bad = id as string;
-    await expect(client.retrieve(bad)).rejects.toThrow(new TypeError('retrieve_sip_endpoint: `id` must be the ID of a SIP endpoint (a non-empty string other than "." and "..")'));
+    await expect(client.retrieve(bad)).rejects.toThrow(new TypeError('retrieve_sip_endpoint: `id` must be a non-empty string other than "." and ".." (it names one item)'));
     await expect(client.update(bad, { caller_id: 'x' })).rejects.toThrow(/update_sip_endpoint: `id` must be/);
     await expect(client.delete(bad)).rejects.toThrow(/delete_sip_endpoint: `id` must be/);
     expect(harness.exchanges).toHaveLength(0);
@@ -133,7 +133,7 @@ describe('sipEndpoints', () => {
     'http://127.0.0.1:4010/api#x',
   ])('refuses the baseUrl %j when the client is made, without quoting it', (baseUrl) => {
     expect(() => createSipEndpointsClient({ baseUrl, projectId: 'p', apiToken: 't' })).toThrow(
-      new TypeError('createSipEndpointsClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest'),
+      new TypeError('createClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest'),
     );
   });
 

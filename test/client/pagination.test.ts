@@ -88,43 +88,78 @@ describe('list, against a server that pages badly', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('stops with a PaginationError when a next link repeats, instead of looping forever', async () => {
-    const looping = { data: [ENDPOINT], links: { next: '/api/relay/rest/endpoints/sip?page_number=1&page_size=1' } };
+  /** Every item `list` yields before it fails, and the error. */
+  async function walk(client: ReturnType<typeof pagedBy>['client'], query = {}) {
+    const seen: string[] = [];
+    try {
+      for await (const endpoint of client.sipEndpoints.list(query)) seen.push(endpoint.username);
+    } catch (error) {
+      return { seen, error };
+    }
+    return { seen, error: undefined };
+  }
+
+  const PAGE = '/api/relay/rest/endpoints/sip';
+  const BOB = { ...ENDPOINT, id: '00000000-0000-4000-8000-000000000002', username: 'bob' };
+
+  it('stops with a PaginationError when the next page is the one just fetched, before yielding it again', async () => {
+    const looping = { data: [ENDPOINT], links: { next: `${PAGE}?page_number=1&page_size=1` } };
     const { client, asked } = pagedBy([looping]);
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      try {
-        for await (const endpoint of client.sipEndpoints.list({ page_size: 1 })) seen.push(endpoint);
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
+    const { seen, error } = await walk(client, { page_size: 1 });
     expect(error).toBeInstanceOf(PaginationError);
     expect(error).toBeInstanceOf(SipEndpointsError);
-    expect((error as Error).message).toBe("list: the server's next link repeats a page already fetched (after 2 pages)");
-    expect(seen).toHaveLength(2);
+    expect((error as Error).message).toBe("list_sip_endpoints: the server's next link repeats a page already fetched (after 1 pages)");
+    expect(seen).toEqual(['alice']);
     expect(asked).toHaveLength(2);
   });
 
   it("stops with a PaginationError, before any item comes out twice, when a next link is a fetched page's self link", async () => {
-    const first = { data: [ENDPOINT], links: { self: '/api/relay/rest/endpoints/sip?page_number=0&page_size=1', next: '/api/relay/rest/endpoints/sip?page_number=1&page_size=1' } };
-    const second = { data: [{ ...ENDPOINT, username: 'bob' }], links: { self: first.links.next, next: first.links.self } };
+    const first = { data: [ENDPOINT], links: { self: `${PAGE}?page_number=0&page_size=1`, next: `${PAGE}?page_number=1&page_size=1` } };
+    const second = { data: [BOB], links: { self: first.links.next, next: first.links.self } };
     const { client, asked } = pagedBy([first, second]);
-    const seen: string[] = [];
-    await expect(
-      (async () => {
-        for await (const endpoint of client.sipEndpoints.list({ page_size: 1 })) seen.push(endpoint.username);
-      })(),
-    ).rejects.toThrow(new PaginationError("list: the server's next link repeats a page already fetched (after 2 pages)"));
+    const { seen, error } = await walk(client, { page_size: 1 });
+    expect(error).toEqual(new PaginationError("list_sip_endpoints: the server's next link repeats a page already fetched (after 2 pages)"));
     expect(seen).toEqual(['alice', 'bob']);
     expect(asked).toHaveLength(2);
+  });
+
+  it('ends, instead of looping forever, on next links that differ only by their fragment', async () => {
+    let n = 0;
+    const { client, asked } = pagedBy([
+      { data: [ENDPOINT], links: { next: `${PAGE}?page_number=1&page_token=t#a` } },
+      ...Array.from({ length: 5 }, () => ({ data: [BOB], links: { get next() { return `${PAGE}?page_number=1&page_token=t#${n++}`; } } })),
+    ]);
+    const { seen, error } = await walk(client);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(seen).toEqual(['alice', 'bob']);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('takes a next link with its query parameters reordered for the page it already fetched', async () => {
+    const { client, asked } = pagedBy([
+      { data: [ENDPOINT], links: { self: `${PAGE}?page_size=1&page_number=0`, next: `${PAGE}?page_size=1&page_number=1&page_token=t` } },
+      { data: [BOB], links: { next: `${PAGE}?page_token=t&page_number=1&page_size=1` } },
+    ]);
+    const { seen, error } = await walk(client, { page_size: 1 });
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(seen).toEqual(['alice', 'bob']);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('never yields the first page twice when a later page links back to it under another query, without self links', async () => {
+    const first = { data: [ENDPOINT], links: { next: `${PAGE}?page_number=1&page_token=t` } };
+    const second = { data: [BOB], links: { next: `${PAGE}?page_number=0&page_size=50` } };
+    const { client, asked } = pagedBy([first, second, first]);
+    const { seen, error } = await walk(client);
+    expect(error).toEqual(new PaginationError("list_sip_endpoints: the server's next link repeats a page already fetched (after 2 pages)"));
+    expect(seen).toEqual(['alice', 'bob']);
+    expect(asked).toHaveLength(3);
   });
 
   it('stops with a PaginationError on a page without a data array', async () => {
     const { client } = pagedBy([{ links: {} }]);
     const pages = client.sipEndpoints.list().pages();
-    await expect(pages.next()).rejects.toThrow(new PaginationError('list: the server sent a page without a `data` array'));
+    await expect(pages.next()).rejects.toThrow(new PaginationError('list_sip_endpoints: the server sent a page without a `data` array'));
   });
 
   it('sends back a page number it cannot read as the server wrote it, not as NaN or 0', async () => {

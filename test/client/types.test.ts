@@ -1,12 +1,46 @@
 /**
- * Compile-time checks, enforced by `tsc -p tsconfig.json` (which includes test/): the client's
- * methods are typed by the generated types, so the handler rules hold at compile time too.
+ * Compile-time checks, enforced by `npm run typecheck` (tsc includes test/): the generated
+ * resource methods are typed from the spec, so parameters, bodies and results are the spec's
+ * types, and the handler rules hold at compile time. `expectTypeOf` fails tsc when a type
+ * differs; each `@ts-expect-error` fails tsc when the line it marks compiles.
  */
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { SipEndpoint, SipEndpointsClient } from '@sip-endpoints/client';
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  CreateSipEndpointRequest,
+  PaginatedList,
+  RequestOptions,
+  SipEndpoint,
+  SipEndpointListResponse,
+  SipEndpointsClient,
+  UpdateSipEndpointRequest,
+  operations,
+} from '@sip-endpoints/client';
 
-// Never called: these lines only have to type-check (or fail to, where marked).
-async function typedCalls(client: SipEndpointsClient): Promise<void> {
+type Resource = SipEndpointsClient['sipEndpoints'];
+type ListQuery = NonNullable<operations['list_sip_endpoints']['parameters']['query']>;
+
+describe('client types', () => {
+  it('types retrieve, create, update and delete from the spec', () => {
+    expectTypeOf<Resource['retrieve']>().parameters.toEqualTypeOf<[id: string, options?: RequestOptions]>();
+    expectTypeOf<Resource['retrieve']>().returns.toEqualTypeOf<Promise<SipEndpoint>>();
+    expectTypeOf<Resource['create']>().parameters.toEqualTypeOf<[body: CreateSipEndpointRequest, options?: RequestOptions]>();
+    expectTypeOf<Resource['create']>().returns.toEqualTypeOf<Promise<SipEndpoint>>();
+    expectTypeOf<Resource['update']>().parameters.toEqualTypeOf<[id: string, body: UpdateSipEndpointRequest, options?: RequestOptions]>();
+    expectTypeOf<Resource['update']>().returns.toEqualTypeOf<Promise<SipEndpoint>>();
+    expectTypeOf<Resource['delete']>().returns.toEqualTypeOf<Promise<void>>();
+  });
+
+  it('types list as pages of the list answer whose items are endpoints', () => {
+    expectTypeOf<Resource['list']>().parameters.toEqualTypeOf<[query?: ListQuery, options?: RequestOptions]>();
+    expectTypeOf<Resource['list']>().returns.toEqualTypeOf<PaginatedList<SipEndpoint, SipEndpointListResponse>>();
+    expectTypeOf<PaginatedList<SipEndpoint, SipEndpointListResponse>>().toMatchTypeOf<AsyncIterable<SipEndpoint>>();
+    expectTypeOf<ReturnType<PaginatedList<SipEndpoint, SipEndpointListResponse>['pages']>>().toEqualTypeOf<AsyncGenerator<SipEndpointListResponse, void, undefined>>();
+    expectTypeOf<ListQuery['page_size']>().toEqualTypeOf<number | undefined>();
+  });
+});
+
+// Never called: tsc checks each line below against its mark.
+export async function handlerRulesAtCompileTime(client: SipEndpointsClient): Promise<void> {
   // @ts-expect-error laml_webhooks needs call_request_url
   await client.sipEndpoints.create({ username: 'a', password: 'b', call_handler: 'laml_webhooks' });
   // @ts-expect-error password is required on create
@@ -17,14 +51,8 @@ async function typedCalls(client: SipEndpointsClient): Promise<void> {
   await client.sipEndpoints.update('id', { call_handler: 'ai_agent' });
   // @ts-expect-error page_size is a number
   client.sipEndpoints.list({ page_size: '10' });
+  // @ts-expect-error an id is a string
+  await client.sipEndpoints.retrieve(42);
   await client.sipEndpoints.create({ username: 'a', password: 'b', call_handler: 'laml_webhooks', call_request_url: 'https://example.org' });
   await client.sipEndpoints.update('id', { caller_id: 'Front desk' });
 }
-
-describe('client types', () => {
-  it('returns SipEndpoint from the resource methods', () => {
-    expectTypeOf<ReturnType<SipEndpointsClient['sipEndpoints']['retrieve']>>().toEqualTypeOf<Promise<SipEndpoint>>();
-    expectTypeOf<AsyncIterable<SipEndpoint>>().toMatchTypeOf<AsyncIterable<SipEndpoint>>();
-    expect(typeof typedCalls).toBe('function');
-  });
-});

@@ -112,9 +112,8 @@ describe('the client against the current API definition', () => {
     }
   });
 
-  // Until the client's message for a 404 names the id it asked for: the API's body says only
-  // "Not Found", so the message must say which endpoint was not found.
-  it.fails('names the operation and the id in the message of a 404', async () => {
+  // The API's body says only "Not Found", so the message must say which endpoint was not found.
+  it('names the operation and the id in the message of a 404', async () => {
     for (const call of [
       () => client.sipEndpoints.retrieve(UNKNOWN_ID),
       () => client.sipEndpoints.update(UNKNOWN_ID, { caller_id: 'x' }),

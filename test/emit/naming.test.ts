@@ -6,8 +6,10 @@ import {
   NamingError,
   operationMethodName,
   pascalCase,
+  resourceClassName,
   resourcePropertyName,
   TypeNames,
+  uniqueNames,
   upperSnakeCase,
   ValidatorNames,
   words,
@@ -148,5 +150,29 @@ describe('ValidatorNames', () => {
     names.schema('Foo');
     expect(() => names.importedType('Foo')).not.toThrow();
     expect(() => names.schema('FooType')).toThrow(/the type of schema "FooType" and the imported type of schema "Foo"/);
+  });
+});
+
+describe('client names', () => {
+  it.each([
+    ['SIP Endpoints', 'sipEndpoints', 'SipEndpointsResource'],
+    ['Domain Applications', 'domainApplications', 'DomainApplicationsResource'],
+    ['phoneNumbers', 'phoneNumbers', 'PhoneNumbersResource'],
+  ])('names the resource of the tag %j', (tag, property, className) => {
+    expect(resourcePropertyName(tag)).toBe(property);
+    expect(resourceClassName(tag)).toBe(className);
+  });
+
+  it('refuses a tag that gives no class name', () => {
+    expect(() => resourceClassName('2024 Reports')).toThrow(NamingError);
+  });
+
+  it('refuses a property or method name given twice, naming both sources', () => {
+    const tags = ['SIP Endpoints', 'Sip endpoints'].map((tag) => ({ name: resourcePropertyName(tag), source: `tag "${tag}"` }));
+    expect(() => uniqueNames(tags)).toThrow('the generated name "sipEndpoints" would come from both tag "SIP Endpoints" and tag "Sip endpoints": rename one of them in the spec');
+    expect(() => uniqueNames([{ name: 'raw', source: 'tag "Raw"' }], { raw: 'the client itself (`client.raw`)' })).toThrow(
+      'the generated name "raw" would come from both the client itself (`client.raw`) and tag "Raw"',
+    );
+    expect(uniqueNames([{ name: 'delete', source: 'x' }, { name: 'list', source: 'y' }])).toEqual(['delete', 'list']);
   });
 });

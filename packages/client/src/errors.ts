@@ -30,6 +30,8 @@ export interface ApiErrorItem {
 /** Where a failed answer came from, for the message. */
 export interface ApiErrorContext {
   operationId: string;
+  /** The path parameters of the request (such as the id asked for), named in the message. */
+  pathParameters?: Readonly<Record<string, string>>;
   /** Milliseconds the server asked to wait (`Retry-After`), when it said. */
   retryAfterMs?: number;
 }
@@ -39,7 +41,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads `errors[]` from a 422 body, `error` from the other error bodies, or raw text. */
-export function parseErrorItems(body: unknown): ApiErrorItem[] {
+function parseErrorItems(body: unknown): ApiErrorItem[] {
   if (isRecord(body) && Array.isArray(body.errors)) {
     return body.errors.filter(isRecord).map((item) => ({
       detail: String(item.detail ?? item.title ?? 'unknown problem'),
@@ -52,6 +54,12 @@ export function parseErrorItems(body: unknown): ApiErrorItem[] {
   // A proxy's HTML page or plain text: keep the start, which usually says what happened.
   if (typeof body === 'string' && body.trim() !== '') return [{ detail: body.trim().slice(0, 200) }];
   return [];
+}
+
+/** ` (id "abc")`: the path parameters of the request, so that a 404 says what was not found. */
+function named({ pathParameters = {} }: ApiErrorContext): string {
+  const parts = Object.entries(pathParameters).map(([name, value]) => `${name} ${JSON.stringify(value)}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /**
@@ -68,7 +76,7 @@ export class ApiError extends SipEndpointsError {
   readonly body: unknown;
 
   /** `headline` starts the message; the problems the body lists follow it. */
-  constructor(status: number, body: unknown, context: ApiErrorContext, headline = `${context.operationId} failed with HTTP ${status}`) {
+  constructor(status: number, body: unknown, context: ApiErrorContext, headline = `${context.operationId}${named(context)} failed with HTTP ${status}`) {
     const errors = parseErrorItems(body);
     const details = errors.length > 0 ? `: ${errors.map((e) => e.detail).join('; ')}` : '';
     super(`${headline}${details}`);
@@ -80,20 +88,8 @@ export class ApiError extends SipEndpointsError {
 
   /** The subclass for `status`, so that callers can catch the case they handle. */
   static from(status: number, body: unknown, context: ApiErrorContext): ApiError {
-    switch (status) {
-      case 400:
-        return new BadRequestError(status, body, context);
-      case 401:
-        return new AuthenticationError(status, body, context);
-      case 404:
-        return new NotFoundError(status, body, context);
-      case 422:
-        return new UnprocessableEntityError(status, body, context);
-      case 429:
-        return new RateLimitError(status, body, context);
-      default:
-        return status >= 500 ? new InternalServerError(status, body, context) : new ApiError(status, body, context);
-    }
+    const Subclass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError);
+    return new Subclass(status, body, context);
   }
 }
 
@@ -107,7 +103,7 @@ export class AuthenticationError extends ApiError {
   override name = 'AuthenticationError';
 }
 
-/** 404: no SIP endpoint of this project has that ID. */
+/** 404: nothing of that ID (or path) exists. */
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
 }
@@ -143,11 +139,19 @@ export class UnexpectedResponseError extends ApiError {
   override name = 'UnexpectedResponseError';
 
   constructor(status: number, body: string, context: ApiErrorContext) {
-    super(status, body, context, `${context.operationId} got an HTTP ${status} answer that is not JSON`);
+    super(status, body, context, `${context.operationId}${named(context)} got an HTTP ${status} answer that is not JSON`);
   }
 }
 
-/** `list` met a page it cannot walk: one without a `data` array, or a `next` link to a page it already fetched. */
+const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** A list met a page it cannot walk: one without its items array, or a `next` link to a page it already fetched. */
 export class PaginationError extends SipEndpointsError {
   override name = 'PaginationError';
 }
@@ -173,9 +177,18 @@ export class TimeoutError extends SipEndpointsError {
     super(message);
     this.timeoutMs = timeoutMs;
   }
+}
 
-  /** The error of one request (`what`: its method and path) that got no answer in time. */
-  static forRequest(what: string, timeoutMs: number): TimeoutError {
-    return new TimeoutError(`${what} got no complete answer within ${timeoutMs} ms`, timeoutMs);
+/** An answer larger than `maxResponseBytes`: reading it stopped there, and the connection was closed. */
+export class ResponseTooLargeError extends SipEndpointsError {
+  override name = 'ResponseTooLargeError';
+  /** The status of the answer that was too large. */
+  readonly status: number;
+  readonly maxResponseBytes: number;
+
+  constructor(message: string, status: number, maxResponseBytes: number) {
+    super(message);
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
   }
 }

@@ -1,33 +1,23 @@
 /**
- * @sip-endpoints/client: a typed client for SignalWire's SIP Endpoint REST resource, on
- * openapi-fetch, with Basic auth, retries, timeouts, pagination, typed errors and request
- * validation before sending.
+ * @sip-endpoints/client: a typed client for the API of this repository's spec, on openapi-fetch,
+ * with Basic auth, retries, timeouts, pagination, typed errors and request validation before
+ * sending. The resources (`client.<resource>.list/create/retrieve/update/delete`) are generated
+ * from the spec's tags (`generated/resources.ts`); everything else here is generic.
  */
-export {
-  createSipEndpointsClient,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  type ServerLocation,
-  type SipEndpointsClient,
-  type SipEndpointsClientOptions,
-} from './client.ts';
-export {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConnectionError,
-  InternalServerError,
-  NotFoundError,
-  PaginationError,
-  RateLimitError,
-  SipEndpointsError,
-  TimeoutError,
-  UnexpectedResponseError,
-  UnprocessableEntityError,
-  ValidationError,
-  type ApiErrorItem,
-} from './errors.ts';
-export { PaginatedList, type Page } from './pagination.ts';
-export { SipEndpoints, type ListSipEndpointsQuery, type RequestOptions } from './resources/sip-endpoints.ts';
+import { createClient, type ApiClient, type ClientOptions } from './client.ts';
+
+export { createClient, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ApiClient, type ClientOptions, type ServerLocation } from './client.ts';
+
+/** The package's name for `createClient`. */
+export const createSipEndpointsClient: (options: ClientOptions) => ApiClient = createClient;
+/** The package's name for `ApiClient`. */
+export type SipEndpointsClient = ApiClient;
+/** The package's name for `ClientOptions`. */
+export type SipEndpointsClientOptions = ClientOptions;
+
+export * from './errors.ts';
+export { PaginatedList } from './pagination.ts';
+export type { OperationBody, OperationPath, OperationQuery, OperationResult, RequestOptions } from './resource.ts';
+export * from './generated/resources.ts';
 export type { FetchFunction } from './transport.ts';
-export type { CreateSipEndpointRequest, SipEndpoint, SipEndpointListResponse, UpdateSipEndpointRequest } from '@sip-endpoints/types';
+export type * from '@sip-endpoints/types';

@@ -1,24 +1,26 @@
 /**
- * The retrying, timing-out `fetch` the openapi-fetch client sends through. It sits beneath the
- * middleware (openapi-fetch calls it after `onRequest`), so a retry re-sends the request exactly
- * as the middleware left it, authenticated once, and the middleware sees one request and one
- * final response however many attempts it took.
+ * Retries, a timeout per attempt, and a size limit on answers, for both ways a request is
+ * made: the resource methods call openapi-fetch once per attempt (`retrying` around
+ * `raw.request`), and `raw` sends through `createRetryingFetch`, beneath openapi-fetch's
+ * middleware, so that its middleware sees one request and one final answer.
  *
- * Each attempt has its own timeout, which covers the whole exchange; its signal comes from a
- * window shared with the attempts that started in the same few milliseconds (see
- * timeout-windows.ts). The answer is handed up unread, still in its window: openapi-fetch reads
- * the body after this fetch returns, and a server that stalls mid-body makes that read fail
- * with the `TimeoutError`. (Buffering the body here and wrapping it in a new Response cost more
- * than the round trip's own parsing.) A failure while the body is read is therefore not
- * retried. `releaseAnswer` takes the attempt out of its window once the body has been read.
- * A caller's own `AbortSignal` stops everything at once, including a wait between attempts and
- * a body being read, and rejects with the signal's reason.
+ * The life of an attempt (`attempt` below, top to bottom):
+ * 1. One AbortController, aborted by the caller's signal or by the attempt's own timer.
+ * 2. The request sent with that signal. Redirects are never followed (`redirect: 'manual'`):
+ *    the API never redirects, and a redirect followed would
+ *    send the credentials and the body to whatever origin the `Location` names. A 3xx is the
+ *    answer.
+ * 3. A 429 or 5xx that may be retried is read to the end (so that its connection is reused)
+ *    and reported with the wait the server asked for.
+ * 4. Otherwise the body is read, up to `maxResponseBytes`, while the timer runs: the timeout
+ *    covers the whole answer.
+ * 5. The timer cleared and the listener removed, however the attempt ended.
+ * An attempt that failed before its answer started is retried (when the method allows it); one
+ * that failed while its body arrived is not: the server had answered.
  */
 import { backoffDelay, retryAfterMs, type BackoffSettings } from './backoff.ts';
-import { ConnectionError, TimeoutError } from './errors.ts';
-import { LazyRequest } from './lazy-request.ts';
+import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.ts';
 import type { Redact } from './redact.ts';
-import { leaveWindow, type TimeoutWindow, type TimeoutWindows } from './timeout-windows.ts';
 
 /** The `fetch` openapi-fetch calls, and the shape of a custom `fetch` option. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -28,58 +30,53 @@ export interface TransportSettings extends BackoffSettings {
   fetch?: FetchFunction | undefined;
   maxRetries: number;
   timeoutMs: number;
-  /** The client's shared timeout signals (see timeout-windows.ts). */
-  timeouts: TimeoutWindows;
-  /** Waits between attempts; injectable so that tests need not wait. */
+  maxResponseBytes: number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Whether a request may be sent again when the caller did not say (by method). */
-  isRetrySafe: (request: Request) => boolean;
   redact: Redact;
 }
 
-/** What one call may override. */
-export interface CallSettings {
-  maxRetries?: number | undefined;
-  timeoutMs?: number | undefined;
-  /** Retry even a method that is not retry-safe (POST), or never retry (false). */
-  retry?: boolean | undefined;
+/** What one call may override; `retry` retries even a method that is not idempotent (POST), or never (false). */
+export type CallSettings = { maxRetries?: number | undefined; timeoutMs?: number | undefined; retry?: boolean | undefined };
+
+/** One request, as `retrying` sends it again on each attempt. */
+export interface Exchange<Sent, Result> {
+  /** Method and path, for messages (never the query, which may carry a page token). */
+  what: string;
+  method: string;
+  callerSignal?: AbortSignal | undefined;
+  /** Sends the request with the attempt's signal; settles once the answer's headers arrived. */
+  send(signal: AbortSignal): Promise<Sent>;
+  answer(sent: Sent): Response;
+  /** Reads the rest of the answer, still within the attempt. */
+  read(sent: Sent): Promise<Result>;
 }
+
+/** Idempotent methods (RFC 9110 §9.2.2): a request whose answer was lost may be sent again. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** setTimeout fires at once for a longer delay. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+const NEVER = new AbortController().signal;
 
 /** 429 and 5xx: the same request may succeed later. */
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
+const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
 
 /**
- * Where an answer handed up before its body was read keeps its attempt's timeout window: a
- * property under a private symbol, cheaper than a WeakMap entry per request (which the garbage
- * collector has to trace specially).
+ * Why a setting cannot be used, or undefined when every one can: a timeout is a number of
+ * milliseconds above 0 (Infinity waits as long as a timer can, about 24 days), a retry count a
+ * whole number from 0, a size limit a number of bytes above 0.
  */
-const BODY_WINDOW = Symbol('sip-endpoints.bodyWindow');
-type WindowedResponse = Response & { [BODY_WINDOW]?: TimeoutWindow };
-
-/** The body of this answer has been read: its attempt leaves its timeout window. */
-export function releaseAnswer(response: Response): void {
-  const window = (response as WindowedResponse)[BODY_WINDOW];
-  if (window === undefined) return;
-  (response as WindowedResponse)[BODY_WINDOW] = undefined;
-  leaveWindow(window);
+export function invalidSetting(what: string, { timeoutMs, maxRetries, maxResponseBytes }: CallSettings & { maxResponseBytes?: number }): string | undefined {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) return `${what}: \`timeoutMs\` must be a number of milliseconds above 0`;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) return `${what}: \`maxRetries\` must be a whole number from 0`;
+  if (maxResponseBytes !== undefined && !(typeof maxResponseBytes === 'number' && maxResponseBytes > 0)) return `${what}: \`maxResponseBytes\` must be a number of bytes above 0`;
+  return undefined;
 }
 
-/** Origin and path of a URL, for messages: never the query, which may carry a page token. */
-function urlParts(url: string): { origin: string; pathname: string } {
-  try {
-    return new URL(url);
-  } catch {
-    return { origin: '', pathname: url.split('?')[0] ?? '' };
-  }
-}
+/** Method, origin and path of a request, for messages. */
+const describe = ({ method, url }: Request): string => `${method} ${new URL(url).origin}${new URL(url).pathname}`;
 
-/**
- * A failure of fetch, or of reading a body, as a `ConnectionError`: the deepest message and the
- * first system error code of its cause chain, and no cause attached (it may quote the request).
- */
-export function connectionError(what: string, error: unknown, redact: Redact): ConnectionError {
+/** A failure of fetch or of a body's read: the deepest message and first system error code of its causes, no cause attached (it may quote the request). */
+function connectionError(what: string, error: unknown, redact: Redact): ConnectionError {
   let reason = error instanceof Error ? error.message : String(error);
   let code: string | undefined;
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
@@ -90,99 +87,111 @@ export function connectionError(what: string, error: unknown, redact: Redact): C
   return new ConnectionError(redact(`${what} failed: ${reason}`), code);
 }
 
-/**
- * Why `timeoutMs` or `maxRetries` cannot be used, or undefined when both can: a timeout is a
- * number of milliseconds above 0 (Infinity waits as long as a timer can, about 24 days), a
- * retry count a whole number from 0.
- */
-export function invalidSetting(what: string, { timeoutMs, maxRetries }: CallSettings): string | undefined {
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-    return `${what}: \`timeoutMs\` must be a number of milliseconds above 0`;
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    return `${what}: \`maxRetries\` must be a whole number from 0`;
-  }
-  return undefined;
-}
-
-export function createRetryingFetch(settings: TransportSettings, call: CallSettings = {}): FetchFunction {
-  // A call's own bad setting fails that call (as a rejection, like any other failure of it).
+/** Sends `exchange` until an attempt gives its result, or no retry is left. */
+export async function retrying<Sent, Result>(settings: TransportSettings, call: CallSettings, exchange: Exchange<Sent, Result>): Promise<Result> {
+  // A call's own bad setting fails that call, before anything is sent.
   const invalid = invalidSetting('request options', call);
-  if (invalid !== undefined) return () => Promise.reject(new TypeError(invalid));
+  if (invalid !== undefined) throw new TypeError(invalid);
   const maxRetries = call.maxRetries ?? settings.maxRetries;
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+  const mayRetry = call.retry ?? IDEMPOTENT_METHODS.has(exchange.method);
+  for (let retryIndex = 0; ; retryIndex++) {
+    const retriesLeft = mayRetry && retryIndex < maxRetries;
+    const outcome = await attempt(exchange, timeoutMs, retriesLeft, settings);
+    if ('result' in outcome) return outcome.result;
+    if (!outcome.retryable || !retriesLeft) throw outcome.failure;
+    await settings.sleep(outcome.delay ?? backoffDelay(retryIndex, settings), exchange.callerSignal ?? NEVER);
+  }
+}
 
-  // The attempts run inline in this one async function: every async layer a call passes through
-  // costs about as much as an attempt's own timer and controller.
-  return async (request) => {
-    const { url, method } = request;
-    // From openapi-fetch, a LazyRequest: its body is still the string openapi-fetch serialized.
-    // A real Request (through `raw`, or from a middleware of the caller's) has a stream, read
-    // once here, and is kept as the template of each attempt, so that every option of its
-    // (cache, credentials, keepalive, referrer policy, …) is sent as given.
-    const lightInit = LazyRequest.initOf(request);
-    const template = lightInit ? undefined : request;
-    const base: RequestInit = lightInit ?? { signal: request.signal, body: request.body ? await request.arrayBuffer() : null };
-    const callerSignal = base.signal ?? undefined;
-    const mayRetry = call.retry ?? settings.isRetrySafe(request);
-    for (let retryIndex = 0; ; retryIndex++) {
-      const retriesLeft = mayRetry && retryIndex < maxRetries;
-      const window = settings.timeouts.join(timeoutMs);
-      const signal = callerSignal ? AbortSignal.any([callerSignal, window.signal]) : window.signal;
-      let delay: number;
-      try {
-        const response = await (template ? sendCopy(template, signal, base.body, settings.fetch) : sendLight(url, method, request.headers, signal, base, settings.fetch));
-        if (!retriesLeft || !isRetryableStatus(response.status)) return inWindowUntilRead(response, window);
-        const askedFor = retryAfterMs(response.headers);
-        if (askedFor !== undefined && askedFor > settings.maxRetryAfterMs) return inWindowUntilRead(response, window);
-        delay = askedFor ?? backoffDelay(retryIndex, settings);
-        // Read the discarded answer to the end so that its connection can be reused.
-        await response.arrayBuffer().catch(() => undefined);
-        leaveWindow(window);
-      } catch (error) {
-        leaveWindow(window);
-        if (callerSignal?.aborted) throw callerSignal.reason;
-        if (!retriesLeft) throw window.signal.aborted ? TimeoutError.forRequest(`${method} ${urlParts(url).pathname}`, timeoutMs) : failedToSend(method, url, error, settings.redact);
-        delay = backoffDelay(retryIndex, settings);
-      }
-      // Without a caller's signal the wait cannot be cut short, but `sleep` takes a signal.
-      await settings.sleep(delay, callerSignal ?? new AbortController().signal);
+type Outcome<Result> = { result: Result } | { failure?: unknown; retryable: boolean; delay?: number | undefined };
+
+async function attempt<Sent, Result>(exchange: Exchange<Sent, Result>, timeoutMs: number, retriesLeft: boolean, settings: TransportSettings): Promise<Outcome<Result>> {
+  const { callerSignal } = exchange;
+  if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
+  const controller = new AbortController();
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
+  let answered = false;
+  try {
+    const sent = await exchange.send(controller.signal);
+    answered = true;
+    const { status, headers } = exchange.answer(sent);
+    const askedFor = retriesLeft && isRetryableStatus(status) ? retryAfterMs(headers) : undefined;
+    if (retriesLeft && isRetryableStatus(status) && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
+      await exchange.read(sent).catch(() => undefined);
+      return { retryable: true, delay: askedFor };
     }
+    return { result: await exchange.read(sent) };
+  } catch (error) {
+    if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
+    if (error instanceof ResponseTooLargeError) return { failure: error, retryable: false };
+    if (controller.signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !answered };
+    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !answered };
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** `raw`'s fetch: each attempt a copy of openapi-fetch's request, with the attempt's signal and the body again. */
+export function createRetryingFetch(settings: TransportSettings): FetchFunction {
+  return async (request) => {
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const what = describe(request);
+    return retrying(settings, {}, {
+      what,
+      method: request.method,
+      callerSignal: request.signal,
+      // A copy made with an init resets the referrer and its policy (Fetch standard): given back.
+      // `redirect: 'follow'` given to a raw call is not honoured either.
+      send: (signal) => {
+        const redirect = request.redirect === 'error' ? 'error' : 'manual';
+        return (settings.fetch ?? globalThis.fetch)(new Request(request, { signal, body, redirect, referrer: request.referrer, referrerPolicy: request.referrerPolicy }));
+      },
+      answer: (response) => response,
+      read: (response) => buffered(response, settings.maxResponseBytes, what),
+    });
   };
 }
 
 /**
- * An attempt of a LazyRequest call. The init is a plain literal of the fields the API uses
- * (spreading `base` measured slower), with only those that differ from fetch's defaults: fetch
- * converts every field it is given. Without a custom fetch the URL and init go straight to
- * fetch: a Request built here would only be taken apart and built again inside it.
+ * The fetch of the resource methods' attempts: a success is handed up unread (the method reads
+ * it under the limit, within its attempt); any other answer is read here, under the limit too.
  */
-function sendLight(url: string, method: string, headers: Headers, signal: AbortSignal, base: RequestInit, customFetch: FetchFunction | undefined): Promise<Response> {
-  const init: RequestInit = { method, headers, signal };
-  if (base.body != null) init.body = base.body;
-  if (base.redirect !== undefined && base.redirect !== 'follow') init.redirect = base.redirect;
-  return customFetch ? customFetch(new Request(url, init)) : globalThis.fetch(url, init);
+export function createGuardedFetch(settings: TransportSettings): FetchFunction {
+  return async (request) => {
+    const response = await (settings.fetch ?? globalThis.fetch)(request);
+    return response.ok ? response : buffered(response, settings.maxResponseBytes, describe(request));
+  };
+}
+
+/** The answer with its whole body read (up to `limit`), for openapi-fetch to parse. */
+async function buffered(response: Response, limit: number, what: string): Promise<Response> {
+  // A browser hides a redirect it did not follow behind status 0; it cannot be rebuilt.
+  if (response.type === 'opaqueredirect') return response;
+  const body = await readBody(response, limit, what);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**
- * An attempt of a real Request: a copy of it with the attempt's signal, and its body again.
- * A copy made with an init resets the referrer and its policy (Fetch standard), so both are
- * given back.
+ * The whole body, or null when there is none. A declared length above the limit is refused
+ * before anything is read; the bytes are counted as they arrive all the same (a body need not
+ * declare its length), and past the limit the stream is cancelled, closing the connection.
  */
-function sendCopy(template: Request, signal: AbortSignal, body: RequestInit['body'], customFetch: FetchFunction | undefined): Promise<Response> {
-  const init: RequestInit = { signal, referrer: template.referrer, referrerPolicy: template.referrerPolicy };
-  if (body != null) init.body = body;
-  const attempt = new Request(template, init);
-  return customFetch ? customFetch(attempt) : globalThis.fetch(attempt);
-}
-
-/** The answer, handed up with its attempt still in its timeout window (see the top of the file). */
-function inWindowUntilRead(response: Response, window: TimeoutWindow): Response {
-  (response as WindowedResponse)[BODY_WINDOW] = window;
-  return response;
-}
-
-function failedToSend(method: string, url: string, error: unknown, redact: Redact): ConnectionError {
-  const { origin, pathname } = urlParts(url);
-  return connectionError(`${method} ${origin}${pathname}`, error, redact);
+export async function readBody(response: Response, limit: number, what: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (response.body === null) return null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = Number(response.headers.get('content-length')) > limit ? Infinity : 0;
+  while (total <= limit) {
+    const read = await reader.read();
+    // One chunk is what a body from memory and most small answers come in: it needs no copy.
+    if (read.done) return chunks.length <= 1 ? (chunks[0] ?? null) : new Uint8Array(await new Blob(chunks).arrayBuffer());
+    total += read.value.byteLength;
+    chunks.push(read.value as Uint8Array<ArrayBuffer>);
+  }
+  await reader.cancel().catch(() => undefined);
+  throw new ResponseTooLargeError(`${what} got an answer (HTTP ${response.status}) larger than maxResponseBytes (${limit} bytes)`, response.status, limit);
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run mock`: starts the mock server and prints where it listens and the credentials to
  * use. Options: `--host <host>`, `--port <port>` (or the HOST and PORT environment variables),

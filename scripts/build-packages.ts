@@ -3,6 +3,7 @@
  *
  *   npm run build                              every package
  *   npm run build -- @sip-endpoints/client     that package and the workspace packages it uses
+ *   build-packages.ts --for-pack <name>        a package's prepack: see buildForPack
  *
  * Output per package: ESM `.js` + `.js.map`, `.d.ts` + `.d.ts.map` (maps point into `src/`,
  * which is published too). Relative `.ts` import specifiers become `.js`
@@ -12,13 +13,13 @@
  * dependencies by name (`@sip-endpoints/types`), and the compiler resolves them, as a
  * consumer's would, to the `dist/` built just before.
  *
- * Each package's `prepack` runs this script for itself, so `npm pack` and `npm publish` always
+ * Each package's `prepack` builds it (buildForPack), so `npm pack` and `npm publish` always
  * ship a fresh build. `changeset publish` packs several packages at once, so one package's
  * build may run while another reads the `dist/` it replaces: a build is therefore compiled
  * into a staging folder and moved into `dist/` file by file with renames, and a reader sees
  * each file either whole from the last build or whole from this one, never missing.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import { buildOrder, listWorkspacePackages, withDependencies, type WorkspacePackage } from './packages/workspace-packages.ts';
@@ -191,8 +192,30 @@ export async function buildPackages(
   return ordered;
 }
 
+/**
+ * A package's `prepack`: builds that package, so its tarball holds a `dist/` made from its
+ * sources. Its workspace dependencies are built only when they have no `dist/` yet (a fresh
+ * clone): they are not part of this tarball, only what its declarations are checked against,
+ * and their own prepack builds them when they are packed.
+ */
+export async function buildForPack(root: string, name: string, log: (line: string) => void = () => {}): Promise<void> {
+  for (const pkg of withDependencies(buildOrder(await listWorkspacePackages(root)), [name])) {
+    const built = await access(path.join(pkg.dir, 'dist')).then(
+      () => true,
+      () => false,
+    );
+    if (pkg.name !== name && built) continue;
+    const files = await buildPackage(root, pkg);
+    log(`  ✓ ${pkg.name.padEnd(30)} ${String(files.length).padStart(3)} files in dist/`);
+  }
+}
 
 runAsCli(import.meta.url, 'build', async (args) => {
+  if (args[0] === '--for-pack') {
+    if (args.length !== 2) throw new Error('usage: build-packages.ts --for-pack <package name>');
+    await buildForPack(REPO_ROOT, args[1]!, (line) => console.log(line));
+    return 0;
+  }
   console.log('Building packages/* → dist/ …');
   await buildPackages(REPO_ROOT, args, (line) => console.log(line));
   return 0;

@@ -16,10 +16,7 @@ export class SpecError extends Error {
   }
 }
 
-/**
- * Redocly's library, loaded on first use rather than at import: it takes about a second to
- * load, and `npm run generate` starts its emit worker first so that both load side by side.
- */
+/** Redocly's library, loaded on first use rather than at import: it is slow to load. */
 const loadRedocly = () => import('@redocly/openapi-core');
 
 function describe(problem: NormalizedProblem, root: string, getLineColLocation: (typeof import('@redocly/openapi-core'))['getLineColLocation']): string {

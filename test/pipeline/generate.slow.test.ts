@@ -92,7 +92,7 @@ describe('a broken spec', () => {
       name: 'a YAML syntax error',
       file: 'spec/components/schemas/SipEndpointFields.yaml',
       change: (t: string) => t.replace('\n  username:\n', '\n  username: [unclosed\n'),
-      expected: /spec\/components\/schemas\/SipEndpointFields\.yaml:\d+:\d+ {2}error {2}no-unresolved-refs {2}Failed to parse/,
+      expected: /spec\/components\/schemas\/SipEndpointFields\.yaml:\d+:\d+ {2}error {2}yaml-syntax {2}/,
     },
     {
       name: 'a $ref to a missing file',

@@ -6,15 +6,13 @@
  * has handler rules gets a table of them in its description, made from the model. The table
  * is added only to the docs' copy of the spec; `generated/openapi.json` stays as written.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runTool, startTool, withoutBanner, type ToolResult } from '../run-tool.ts';
+import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
-import type { Emitter, StartedEmitter } from './emitter.ts';
+import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
 
 export const DOCS_PATH = 'generated/docs/index.html';
 
@@ -57,80 +55,30 @@ function htmlHeader(specHash: string): string {
 }
 
 /**
- * Makes a named pipe (a FIFO) at `file`, so that build-docs can be started before its input
- * exists: it opens the path as a file and waits there until the spec is written into it.
- * False where there is no `mkfifo` (Windows); build-docs then reads an ordinary file.
+ * Runs `redocly build-docs` on a scratch copy of the docs' spec and returns the page. The
+ * scratch folder (under `scratch`, the system's temporary folder by default) is removed in
+ * every case.
  */
-export function makeNamedPipe(file: string): boolean {
-  if (process.platform === 'win32') return false;
-  return spawnSync('mkfifo', ['-m', '600', file], { stdio: 'ignore' }).status === 0;
-}
-
-/**
- * Writes `text` into the named pipe the tool reads. Opening a pipe for writing waits for its
- * reader; should the tool exit without ever opening it, the write is released by opening the
- * reading end here and draining it, so that nothing is left waiting. A write that fails
- * because the tool stopped reading is not reported here: the tool's exit code and output are.
- */
-export async function feedNamedPipe(pipe: string, text: string, toolExited: Promise<unknown>): Promise<void> {
-  const write = writeFile(pipe, text).then(
-    () => 'written' as const,
-    () => 'written' as const,
-  );
-  const exited = (): 'exited' => 'exited';
-  if ((await Promise.race([write, toolExited.then(exited, exited)])) === 'exited') {
-    // Errors of the drain (the pipe already removed) change nothing: the write is settled either way.
-    const drain = createReadStream(pipe).on('error', () => {}).resume();
-    await write;
-    drain.destroy();
-  }
-}
-
-/**
- * Starts `redocly build-docs`. Most of its time is loading the CLI (about three quarters on
- * this project's machine), so `generate` starts it before the spec is even linted, reading a
- * named pipe, and `emit` writes the spec into the pipe once it has it. The page is the same
- * as when build-docs reads a file.
- */
-export function startBuildDocs(root: string, scratch = os.tmpdir()): StartedEmitter {
-  const work = mkdtempSync(path.join(scratch, 'sip-docs-'));
-  const input = path.join(work, 'openapi.json');
-  const output = path.join(work, 'index.html');
-  const args = ['build-docs', input, '-o', output, '--inlineBundle'];
-  const early = makeNamedPipe(input) ? startTool(root, 'redocly', args) : undefined;
-  const stop = async (): Promise<void> => {
-    early?.stop();
-    await early?.result.catch(() => undefined);
+export async function buildDocs(root: string, { spec, model, specHash }: EmitContext, scratch = os.tmpdir()): Promise<GeneratedFile[]> {
+  const work = await mkdtemp(path.join(scratch, 'sip-docs-'));
+  try {
+    const input = path.join(work, 'openapi.json');
+    const output = path.join(work, 'index.html');
+    await writeFile(input, JSON.stringify(specForDocs(spec, model), null, 2));
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle']);
+    if (result.code !== 0) {
+      throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
+    }
+    const html = await readFile(output, 'utf8');
+    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
+  } finally {
     await rm(work, { recursive: true, force: true });
-  };
-  return {
-    async emit({ spec, model, specHash }) {
-      try {
-        const docsSpec = JSON.stringify(specForDocs(spec, model), null, 2);
-        let result: ToolResult;
-        if (early) {
-          await feedNamedPipe(input, docsSpec, early.result);
-          result = await early.result;
-        } else {
-          await writeFile(input, docsSpec);
-          result = await runTool(root, 'redocly', args);
-        }
-        if (result.code !== 0) {
-          throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
-        }
-        const html = await readFile(output, 'utf8');
-        return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
-      } finally {
-        await stop();
-      }
-    },
-    stop,
-  };
+  }
 }
 
 export const docsEmitter: Emitter = {
   name: 'docs (redocly build-docs)',
   owns: ['generated/docs'],
-  start: (root) => startBuildDocs(root),
-  emit: (context) => startBuildDocs(context.root).emit(context),
+  childProcess: true,
+  emit: (context) => buildDocs(context.root, context),
 };

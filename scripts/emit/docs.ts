@@ -2,9 +2,15 @@
  * Emits `generated/docs/index.html`: the Redoc reference, built by `redocly build-docs`
  * with Redoc inlined so that the page works offline.
  *
- * Redoc does not render `if`/`then`, so before building, each operation whose request body
- * has handler rules gets a table of them in its description, made from the model. The table
- * is added only to the docs' copy of the spec; `generated/openapi.json` stays as written.
+ * Redoc does not render `if`/`then`, so it builds from a docs-only copy of the spec, made
+ * from the model; `generated/openapi.json` stays as written. In that copy:
+ * - the "Handler rules" section of the introduction (added when missing) ends with a table of
+ *   each handler and the fields it requires, and each operation whose body has handler rules
+ *   links to it;
+ * - those bodies are shown as one variant per handler (docs-request-bodies.ts);
+ * - every operation has a TypeScript and a curl sample (docs-code-samples.ts).
+ * - descriptions have their paragraphs on one line each, for Redoc's search (docs-page.ts).
+ * The built page is then made to work offline and to keep handler names whole (docs-page.ts).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +19,9 @@ import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
+import { addCodeSamples, codeSampleFiles, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
+import { finishPage, unwrapDescriptions } from './docs-page.ts';
+import { showBodiesPerHandler } from './docs-request-bodies.ts';
 
 export const DOCS_PATH = 'generated/docs/index.html';
 
@@ -26,7 +35,8 @@ export function handlerRulesTable(rules: HandlerRulesModel): string {
     return `| \`${rule.handler}\` | ${needs} |`;
   });
   return [
-    `#### Fields required by \`${rules.discriminator}\``,
+    // Bold, not a heading: Redoc lists headings in the sidebar, and this belongs to its section.
+    `**Fields required by \`${rules.discriminator}\`**`,
     '',
     `When the body sets \`${rules.discriminator}\`, it must also carry that handler's fields.`,
     `Fields of other handlers are accepted and ignored.`,
@@ -37,16 +47,43 @@ export function handlerRulesTable(rules: HandlerRulesModel): string {
   ].join('\n');
 }
 
-/** A copy of the spec whose create and update descriptions end with the handler-rules table. */
+export const HANDLER_RULES_HEADING = 'Handler rules';
+
+/** Redoc's anchor for a heading of the introduction. */
+function sectionAnchor(heading: string): string {
+  return `#/section/${heading.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+/**
+ * The introduction with every handler-rules table at the end of its "Handler rules" section
+ * (a level-2 heading; added at the end when the introduction has none).
+ */
+export function withHandlerRulesSection(description: string, tables: readonly string[]): string {
+  const lines = description.trimEnd().split('\n');
+  const heading = lines.findIndex((line) => line.trim().toLowerCase() === `## ${HANDLER_RULES_HEADING.toLowerCase()}`);
+  if (heading === -1) return [...lines, '', `## ${HANDLER_RULES_HEADING}`, '', ...tables.flatMap((t) => [t, ''])].join('\n');
+  const next = lines.findIndex((line, i) => i > heading && /^#{1,2}\s/.test(line));
+  const end = next === -1 ? lines.length : next;
+  return [...lines.slice(0, end), '', ...tables.flatMap((t) => [t, '']), ...lines.slice(end)].join('\n').trimEnd() + '\n';
+}
+
+/** The docs' copy of the spec (see the top of this file). */
 export function specForDocs(spec: Record<string, any>, model: ApiModel): Record<string, any> {
   const copy = structuredClone(spec);
+  const tables = new Map<string, string>();
   for (const operation of model.operations) {
     if (!operation.requestBody) continue;
     const rules = objectSchema(model, operation.requestBody.schema).handlerRules;
     if (!rules) continue;
+    tables.set(rules.pointer, handlerRulesTable(rules));
     const target = copy.paths[operation.path][operation.method];
-    target.description = `${String(target.description ?? '').trimEnd()}\n\n${handlerRulesTable(rules)}\n`;
+    const link = `The fields each \`${rules.discriminator}\` requires: see [${HANDLER_RULES_HEADING}](${sectionAnchor(HANDLER_RULES_HEADING)}); the request body below shows one variant per handler.`;
+    target.description = `${String(target.description ?? '').trimEnd()}\n\n${link}\n`;
   }
+  if (tables.size > 0) copy.info.description = withHandlerRulesSection(String(copy.info.description ?? ''), [...tables.values()]);
+  showBodiesPerHandler(copy, model);
+  addCodeSamples(copy, spec, model);
+  unwrapDescriptions(copy);
   return copy;
 }
 
@@ -64,13 +101,16 @@ export async function buildDocs(root: string, { spec, model, specHash }: EmitCon
   try {
     const input = path.join(work, 'openapi.json');
     const output = path.join(work, 'index.html');
+    // Redoc's settings for the page (JSON is YAML); the lint settings of redocly.yaml play no part here.
+    const config = path.join(work, 'redocly.yaml');
+    await writeFile(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
     await writeFile(input, JSON.stringify(specForDocs(spec, model), null, 2));
-    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle']);
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config]);
     if (result.code !== 0) {
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }
-    const html = await readFile(output, 'utf8');
-    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
+    const html = finishPage(await readFile(output, 'utf8'));
+    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }, ...codeSampleFiles(spec, model, specHash)];
   } finally {
     await rm(work, { recursive: true, force: true });
   }

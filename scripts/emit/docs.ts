@@ -64,7 +64,9 @@ export function withHandlerRulesSection(description: string, tables: readonly st
   if (heading === -1) return [...lines, '', `## ${HANDLER_RULES_HEADING}`, '', ...tables.flatMap((t) => [t, ''])].join('\n');
   const next = lines.findIndex((line, i) => i > heading && /^#{1,2}\s/.test(line));
   const end = next === -1 ? lines.length : next;
-  return [...lines.slice(0, end), '', ...tables.flatMap((t) => [t, '']), ...lines.slice(end)].join('\n').trimEnd() + '\n';
+  const section = lines.slice(0, end);
+  while (section.length > 0 && section[section.length - 1]!.trim() === '') section.pop();
+  return [...section, '', ...tables.flatMap((t) => [t, '']), ...lines.slice(end)].join('\n').trimEnd() + '\n';
 }
 
 /** The docs' copy of the spec (see the top of this file). */

@@ -7,7 +7,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Browser tests need Chromium, which a fresh machine may lack: `npm run test:browser`.
-    exclude: [...configDefaults.exclude, 'test/browser/**'],
+    // Slow suites (generate subprocesses, watch mode) run with `npm run test:slow`.
+    exclude: [...configDefaults.exclude, 'test/browser/**', '**/*.slow.test.ts'],
+    // The validators' property tests run 2,000 cases each here; `npm run test:slow` runs them
+    // with 10,000 and `npm run fuzz` with 200,000. A value set by hand wins.
+    env: { VALIDATORS_FUZZ_RUNS: process.env.VALIDATORS_FUZZ_RUNS ?? '2000' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -55,6 +55,9 @@ function indent(text: string): string {
 async function main(names: readonly string[]): Promise<number> {
   console.log('Building packages …');
   const packages = await buildPackages(REPO_ROOT, names, (line) => console.log(line));
+  // Everything was just built. The checks pack every package at once, and a package's prepack
+  // build would delete a dist/ that another pack is reading, so packing runs no scripts here.
+  process.env.npm_config_ignore_scripts = 'true';
   console.log('\nChecking packed packages (publint --strict, attw --profile esm-only) …');
   const failed: string[] = [];
   // Every package is packed and checked at once; the reports are printed in build order.

@@ -5,8 +5,12 @@
  */
 import path from 'node:path';
 import type { NormalizedProblem } from '@redocly/openapi-core';
+import { checkSpecFiles } from './spec-files.ts';
 
 export const SPEC_ROOT = 'spec/openapi.yaml';
+
+/** Far beyond any real API's spec; a bundle this big comes from a mistake or an attack. */
+const MAX_BUNDLE_CHARS = 64 * 2 ** 20;
 
 /** Problems in the spec, each already phrased for a person: `file:line:col  severity  rule  message`. */
 export class SpecError extends Error {
@@ -16,10 +20,7 @@ export class SpecError extends Error {
   }
 }
 
-/**
- * Redocly's library, loaded on first use rather than at import: it takes about a second to
- * load, and `npm run generate` starts its emit worker first so that both load side by side.
- */
+/** Redocly's library, loaded on first use rather than at import: it is slow to load. */
 const loadRedocly = () => import('@redocly/openapi-core');
 
 function describe(problem: NormalizedProblem, root: string, getLineColLocation: (typeof import('@redocly/openapi-core'))['getLineColLocation']): string {
@@ -55,6 +56,8 @@ async function asSpecError<T>(specRoot: string, work: () => Promise<T>): Promise
 export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise<string> {
   const ref = path.resolve(root, specRoot);
   return asSpecError(specRoot, async () => {
+    const fileProblems = checkSpecFiles(root, ref);
+    if (fileProblems.length > 0) throw new SpecError(fileProblems);
     const { bundle, lint, loadConfig } = await loadRedocly();
     const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
     const problems = await lint({ ref, config });
@@ -62,6 +65,10 @@ export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise
     const result = await bundle({ ref, config, dereference: false });
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new SpecError(await describeAll(errors, root));
-    return JSON.stringify(result.bundle.parsed);
+    const text = JSON.stringify(result.bundle.parsed);
+    if (text.length > MAX_BUNDLE_CHARS) {
+      throw new SpecError([`${specRoot}  error  bundle-size  the bundled spec is ${(text.length / 2 ** 20).toFixed(0)} MiB, over the ${MAX_BUNDLE_CHARS / 2 ** 20} MiB limit`]);
+    }
+    return text;
   });
 }

@@ -2,19 +2,26 @@
  * Emits `generated/docs/index.html`: the Redoc reference, built by `redocly build-docs`
  * with Redoc inlined so that the page works offline.
  *
- * Redoc does not render `if`/`then`, so before building, each operation whose request body
- * has handler rules gets a table of them in its description, made from the model. The table
- * is added only to the docs' copy of the spec; `generated/openapi.json` stays as written.
+ * Redoc does not render `if`/`then`, so it builds from a docs-only copy of the spec, made
+ * from the model; `generated/openapi.json` stays as written. In that copy:
+ * - the "Handler rules" section of the introduction (added when missing) ends with a table of
+ *   each handler and the fields it requires, and each operation whose body has handler rules
+ *   links to it;
+ * - those bodies are shown as one variant per handler (docs-request-bodies.ts);
+ * - every operation has a TypeScript and a curl sample (docs-code-samples.ts).
+ * - descriptions have their paragraphs on one line each, for Redoc's search (docs-page.ts).
+ * The built page is then made to work offline and to keep handler names whole (docs-page.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runTool, startTool, withoutBanner, type ToolResult } from '../run-tool.ts';
+import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
-import type { Emitter, StartedEmitter } from './emitter.ts';
+import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
+import { addCodeSamples, codeSampleFiles, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
+import { finishPage, unwrapDescriptions } from './docs-page.ts';
+import { showBodiesPerHandler } from './docs-request-bodies.ts';
 
 export const DOCS_PATH = 'generated/docs/index.html';
 
@@ -28,7 +35,8 @@ export function handlerRulesTable(rules: HandlerRulesModel): string {
     return `| \`${rule.handler}\` | ${needs} |`;
   });
   return [
-    `#### Fields required by \`${rules.discriminator}\``,
+    // Bold, not a heading: Redoc lists headings in the sidebar, and this belongs to its section.
+    `**Fields required by \`${rules.discriminator}\`**`,
     '',
     `When the body sets \`${rules.discriminator}\`, it must also carry that handler's fields.`,
     `Fields of other handlers are accepted and ignored.`,
@@ -39,16 +47,46 @@ export function handlerRulesTable(rules: HandlerRulesModel): string {
   ].join('\n');
 }
 
-/** A copy of the spec whose create and update descriptions end with the handler-rules table. */
+export const HANDLER_RULES_HEADING = 'Handler rules';
+
+/** Redoc's anchor for a heading of the introduction. */
+function sectionAnchor(heading: string): string {
+  return `#/section/${heading.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+/**
+ * The introduction with every handler-rules table at the end of its "Handler rules" section
+ * (a level-2 heading; added at the end when the introduction has none).
+ */
+export function withHandlerRulesSection(description: string, tables: readonly string[]): string {
+  const lines = description.trimEnd().split('\n');
+  const heading = lines.findIndex((line) => line.trim().toLowerCase() === `## ${HANDLER_RULES_HEADING.toLowerCase()}`);
+  if (heading === -1) return [...lines, '', `## ${HANDLER_RULES_HEADING}`, '', ...tables.flatMap((t) => [t, ''])].join('\n');
+  const next = lines.findIndex((line, i) => i > heading && /^#{1,2}\s/.test(line));
+  const end = next === -1 ? lines.length : next;
+  const section = lines.slice(0, end);
+  while (section.length > 0 && section[section.length - 1]!.trim() === '') section.pop();
+  return [...section, '', ...tables.flatMap((t) => [t, '']), ...lines.slice(end)].join('\n').trimEnd() + '\n';
+}
+
+/** The docs' copy of the spec (see the top of this file). */
 export function specForDocs(spec: Record<string, any>, model: ApiModel): Record<string, any> {
   const copy = structuredClone(spec);
+  const tables = new Map<string, string>();
   for (const operation of model.operations) {
     if (!operation.requestBody) continue;
     const ruleSets = objectSchema(model, operation.requestBody.schema).handlerRules;
     if (ruleSets.length === 0) continue;
+    for (const rules of ruleSets) tables.set(`${rules.pointer}/${rules.discriminator}`, handlerRulesTable(rules));
     const target = copy.paths[operation.path][operation.method];
-    target.description = `${String(target.description ?? '').trimEnd()}\n\n${ruleSets.map(handlerRulesTable).join('\n\n')}\n`;
+    const discriminators = ruleSets.map((rules) => `\`${rules.discriminator}\``).join(' and ');
+    const link = `The fields each ${discriminators} value requires: see [${HANDLER_RULES_HEADING}](${sectionAnchor(HANDLER_RULES_HEADING)}); the request body below shows one variant per handler.`;
+    target.description = `${String(target.description ?? '').trimEnd()}\n\n${link}\n`;
   }
+  if (tables.size > 0) copy.info.description = withHandlerRulesSection(String(copy.info.description ?? ''), [...tables.values()]);
+  showBodiesPerHandler(copy, model);
+  addCodeSamples(copy, spec, model);
+  unwrapDescriptions(copy);
   return copy;
 }
 
@@ -57,80 +95,33 @@ function htmlHeader(specHash: string): string {
 }
 
 /**
- * Makes a named pipe (a FIFO) at `file`, so that build-docs can be started before its input
- * exists: it opens the path as a file and waits there until the spec is written into it.
- * False where there is no `mkfifo` (Windows); build-docs then reads an ordinary file.
+ * Runs `redocly build-docs` on a scratch copy of the docs' spec and returns the page. The
+ * scratch folder (under `scratch`, the system's temporary folder by default) is removed in
+ * every case.
  */
-export function makeNamedPipe(file: string): boolean {
-  if (process.platform === 'win32') return false;
-  return spawnSync('mkfifo', ['-m', '600', file], { stdio: 'ignore' }).status === 0;
-}
-
-/**
- * Writes `text` into the named pipe the tool reads. Opening a pipe for writing waits for its
- * reader; should the tool exit without ever opening it, the write is released by opening the
- * reading end here and draining it, so that nothing is left waiting. A write that fails
- * because the tool stopped reading is not reported here: the tool's exit code and output are.
- */
-export async function feedNamedPipe(pipe: string, text: string, toolExited: Promise<unknown>): Promise<void> {
-  const write = writeFile(pipe, text).then(
-    () => 'written' as const,
-    () => 'written' as const,
-  );
-  const exited = (): 'exited' => 'exited';
-  if ((await Promise.race([write, toolExited.then(exited, exited)])) === 'exited') {
-    // Errors of the drain (the pipe already removed) change nothing: the write is settled either way.
-    const drain = createReadStream(pipe).on('error', () => {}).resume();
-    await write;
-    drain.destroy();
-  }
-}
-
-/**
- * Starts `redocly build-docs`. Most of its time is loading the CLI (about three quarters on
- * this project's machine), so `generate` starts it before the spec is even linted, reading a
- * named pipe, and `emit` writes the spec into the pipe once it has it. The page is the same
- * as when build-docs reads a file.
- */
-export function startBuildDocs(root: string, scratch = os.tmpdir()): StartedEmitter {
-  const work = mkdtempSync(path.join(scratch, 'sip-docs-'));
-  const input = path.join(work, 'openapi.json');
-  const output = path.join(work, 'index.html');
-  const args = ['build-docs', input, '-o', output, '--inlineBundle'];
-  const early = makeNamedPipe(input) ? startTool(root, 'redocly', args) : undefined;
-  const stop = async (): Promise<void> => {
-    early?.stop();
-    await early?.result.catch(() => undefined);
+export async function buildDocs(root: string, { spec, model, specHash }: EmitContext, scratch = os.tmpdir()): Promise<GeneratedFile[]> {
+  const work = await mkdtemp(path.join(scratch, 'sip-docs-'));
+  try {
+    const input = path.join(work, 'openapi.json');
+    const output = path.join(work, 'index.html');
+    // Redoc's settings for the page (JSON is YAML); the lint settings of redocly.yaml play no part here.
+    const config = path.join(work, 'redocly.yaml');
+    await writeFile(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
+    await writeFile(input, JSON.stringify(specForDocs(spec, model), null, 2));
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config]);
+    if (result.code !== 0) {
+      throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
+    }
+    const html = finishPage(await readFile(output, 'utf8'));
+    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }, ...codeSampleFiles(spec, model, specHash)];
+  } finally {
     await rm(work, { recursive: true, force: true });
-  };
-  return {
-    async emit({ spec, model, specHash }) {
-      try {
-        const docsSpec = JSON.stringify(specForDocs(spec, model), null, 2);
-        let result: ToolResult;
-        if (early) {
-          await feedNamedPipe(input, docsSpec, early.result);
-          result = await early.result;
-        } else {
-          await writeFile(input, docsSpec);
-          result = await runTool(root, 'redocly', args);
-        }
-        if (result.code !== 0) {
-          throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
-        }
-        const html = await readFile(output, 'utf8');
-        return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
-      } finally {
-        await stop();
-      }
-    },
-    stop,
-  };
+  }
 }
 
 export const docsEmitter: Emitter = {
   name: 'docs (redocly build-docs)',
   owns: ['generated/docs'],
-  start: (root) => startBuildDocs(root),
-  emit: (context) => startBuildDocs(context.root).emit(context),
+  childProcess: true,
+  emit: (context) => buildDocs(context.root, context),
 };

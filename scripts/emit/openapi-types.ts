@@ -7,17 +7,15 @@
  * alone would drop them.
  */
 import { generatedHeader } from './header.ts';
-import { requireCommonJs, type Emitter } from './emitter.ts';
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
+import type { Emitter } from './emitter.ts';
 import { schemaTypeName } from './naming.ts';
 
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 const SCHEMA_PATH = /^#\/components\/schemas\/([^/]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
-  // Loaded here, not at the top: TypeScript is slow to load (see `Emitter.preload`). With
-  // require, the CommonJS builds, as the preload loads them (see `requireCommonJs`).
-  const { default: openapiTS, astToString } = requireCommonJs<typeof import('openapi-typescript')>('openapi-typescript');
-  const ts = requireCommonJs<typeof import('typescript')>('typescript');
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,
@@ -37,6 +35,5 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
 export const openApiTypesEmitter: Emitter = {
   name: 'openapi-typescript types',
   owns: [],
-  preload: ['openapi-typescript', 'typescript'],
   emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
 };

@@ -24,9 +24,9 @@
  * `SipEndpointFields`) share one generated field check, named after the schema that defines
  * those fields, so the output stays small.
  */
-import type { CodeBlockWriter } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter } from 'ts-morph';
 import { generatedHeader } from './header.ts';
-import { requireCommonJs, type Emitter, type GeneratedFile } from './emitter.ts';
+import type { Emitter, GeneratedFile } from './emitter.ts';
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, SpecPointer, TypeModel } from '../model/types.ts';
 
 export const VALIDATORS_DIR = 'packages/validators/src/generated';
@@ -469,9 +469,6 @@ const RUNTIME_FUNCTIONS: readonly (readonly [string, readonly string[]])[] = [
 
 /** The generated module's text, written with ts-morph in the layout its formatter would give (a test checks). */
 export async function renderValidators(model: ApiModel, specHash: string): Promise<string> {
-  // Loaded here, not at the top: ts-morph brings its own TypeScript compiler, slow to load
-  // (see `Emitter.preload`).
-  const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = requireCommonJs<typeof import('ts-morph')>('ts-morph');
   const publicNames = publicSchemaNames(model);
   const schemas = reachableSchemas(model, publicNames);
   const { groups, groupOf } = planGroups(schemas);
@@ -614,6 +611,5 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
 export const validatorsEmitter: Emitter = {
   name: 'validators (ts-morph)',
   owns: [VALIDATORS_DIR],
-  preload: ['ts-morph'],
   emit: async ({ model, specHash }): Promise<GeneratedFile[]> => [{ path: VALIDATORS_PATH, contents: await renderValidators(model, specHash) }],
 };

@@ -1,7 +1,8 @@
 /**
  * `npm run test:consumer`: the packages as a customer gets them.
  *
- * 1. Builds every package and packs it with `npm pack` (what `npm publish` would upload).
+ * 1. Packs every package with `npm pack` (what `npm publish` would upload; each package's
+ *    prepack builds it).
  * 2. Creates a project in the system temp folder, outside the workspace (so nothing resolves
  *    to the workspace's node_modules or sources), and `npm install`s the tarballs there, plus
  *    typescript, @types/node and @standard-schema/spec from the registry.
@@ -13,39 +14,17 @@
  * Exits 1 at the first failing step, naming it. The temp folder is removed unless
  * KEEP_CONSUMER_DIR=1.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPackages } from '../../scripts/build-packages.ts';
-
+import { buildOrder, listWorkspacePackages } from '../../scripts/packages/workspace-packages.ts';
 import { REPO_ROOT } from '../../scripts/repo-root.ts';
+import { run, step } from '../registry/process-steps.ts';
+
 const APP_TEMPLATE = path.join(REPO_ROOT, 'test/consumer/fixtures/consumer-app');
 
 /** Registry packages the consumer needs besides ours, at the versions the workspace uses. */
 const REGISTRY_DEV_DEPENDENCIES = ['typescript', '@types/node', '@standard-schema/spec'];
-
-class StepError extends Error {}
-
-function run(command: string, args: readonly string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new StepError(`\`${command} ${args.join(' ')}\` exited ${code} in ${cwd}:\n${output.trim()}`)),
-    );
-  });
-}
-
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const value = await work();
-  console.log(`  ✓ ${label.padEnd(58)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return value;
-}
 
 async function main(): Promise<number> {
   const rootManifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -54,12 +33,14 @@ async function main(): Promise<number> {
   const app = path.join(work, 'app');
   try {
     console.log(`Consumer test in ${work}`);
-    const packages = await step('build packages', () => buildPackages(REPO_ROOT));
+    const packages = buildOrder(await listWorkspacePackages(REPO_ROOT));
     await mkdir(tarballs);
-    const packed = await step('npm pack each package', async () => {
+    const packed = await step('npm pack each package (its prepack builds it)', async () => {
       const files: Record<string, string> = {};
       for (const pkg of packages) {
-        const [info] = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', tarballs], pkg.dir));
+        const output = await run('npm', ['pack', '--json', '--pack-destination', tarballs], pkg.dir);
+        // The prepack's own output comes before npm's JSON report.
+        const [info] = JSON.parse(output.slice(output.indexOf('[\n')));
         files[pkg.name] = path.join(tarballs, info.filename);
       }
       return files;

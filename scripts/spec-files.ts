@@ -1,0 +1,170 @@
+/**
+ * Reads the spec's YAML files before Redocly does, to refuse what Redocly reports badly or not
+ * at all, each with the file and line of the mistake:
+ *
+ * - a syntax error, reported once at the line of the mistake (Redocly reports it once per
+ *   reference to the file, at the line where the parser gave up, and lints on);
+ * - aliases that expand without bound (an "alias bomb": a few lines that bundle to gigabytes);
+ * - a `$ref` that leads back to itself through `$ref`s only, which Redocly either reports with
+ *   no file or line or throws from where it cannot be caught.
+ *
+ * Follows `$ref`s from the root file, so only files that are part of the spec are read.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+
+/** More aliases than any hand-written spec uses; far fewer than an expansion attack needs. */
+export const MAX_ALIASES = 100;
+
+interface SpecFile {
+  doc: Document;
+  lines: LineCounter;
+  text: string;
+}
+
+/** A problem as `file:line:col  error  rule  message`, the shape of every spec problem. */
+type Problem = string;
+
+function where(root: string, file: string, lines: LineCounter, offset: number): string {
+  const { line, col } = lines.linePos(offset);
+  return `${path.relative(root, file).split(path.sep).join('/')}:${line}:${col}`;
+}
+
+/**
+ * The opening bracket of the flow collection that a "must end with a ]" error is about: the
+ * parser notices the missing bracket only where the next entry starts, lines later.
+ */
+function unclosedBracket(text: string, errorOffset: number, close: ']' | '}'): number | undefined {
+  const open = close === ']' ? '[' : '{';
+  let depth = 0;
+  let quote: string | undefined;
+  let opened: number | undefined;
+  for (let i = 0; i < errorOffset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < errorOffset && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && depth > 0) quote = c;
+    else if (c === open) {
+      if (depth === 0) opened = i;
+      depth++;
+    } else if (c === close && depth > 0) depth--;
+  }
+  return depth > 0 ? opened : undefined;
+}
+
+function syntaxProblem(root: string, file: string, spec: SpecFile): Problem | undefined {
+  const error = spec.doc.errors[0];
+  if (!error) return undefined;
+  const firstLine = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const close = /end with a ([\]}])/.exec(firstLine)?.[1] as ']' | '}' | undefined;
+  const opened = close ? unclosedBracket(spec.text, error.pos[0], close) : undefined;
+  if (opened !== undefined) {
+    return `${where(root, file, spec.lines, opened)}  error  yaml-syntax  this "${spec.text[opened]}" is never closed with "${close}"`;
+  }
+  return `${where(root, file, spec.lines, error.pos[0])}  error  yaml-syntax  ${firstLine}`;
+}
+
+/** Walks a node, calling `visit` with each map and its JSON pointer segments; aliases are not followed. */
+function walk(node: unknown, segments: string[], visit: (map: Node, segments: string[]) => void): void {
+  if (isMap(node)) {
+    visit(node, segments);
+    for (const pair of node.items as Pair[]) walk(pair.value, [...segments, String(isScalar(pair.key) ? pair.key.value : pair.key)], visit);
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => walk(item, [...segments, String(index)], visit));
+  }
+}
+
+function refPair(node: unknown): Pair | undefined {
+  if (!isMap(node)) return undefined;
+  return (node.items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === '$ref' && isScalar(pair.value) && typeof pair.value.value === 'string');
+}
+
+const decode = (segment: string) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The node a JSON pointer names in a document, through aliases; undefined when it names nothing. */
+function nodeAt(doc: Document, pointer: string): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of pointer.split('/').slice(1).map(decode)) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) node = (node.items as Pair[]).find((pair) => isScalar(pair.key) && String(pair.key.value) === segment)?.value;
+    else if (isSeq(node)) node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** Reads every spec file reachable from the root by `$ref` and returns its problems (none when all is well). */
+export function checkSpecFiles(root: string, rootFile: string): Problem[] {
+  const files = new Map<string, SpecFile>();
+  const problems: Problem[] = [];
+  const pending = [path.resolve(rootFile)];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (files.has(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // A missing file is Redocly's to report, at the $ref that names it.
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const spec = { doc, lines, text };
+    files.set(file, spec);
+    const syntax = syntaxProblem(root, file, spec);
+    if (syntax) {
+      problems.push(syntax);
+      continue;
+    }
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch {
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      problems.push(`${rel}  error  yaml-aliases  the YAML aliases in this file expand too far (more than ${MAX_ALIASES} uses); write the values out or use $ref`);
+      continue;
+    }
+    walk(doc.contents, [], (map) => {
+      const ref = refPair(map);
+      if (!ref) return;
+      const target = String((ref.value as { value: string }).value).split('#')[0]!;
+      if (target && !/^[a-z]+:/i.test(target)) pending.push(path.resolve(path.dirname(file), decodeURIComponent(target)));
+    });
+  }
+  if (problems.length > 0) return problems;
+
+  // A chain of $ref-only hops that comes back to where it started never reaches a value.
+  for (const [file, spec] of files) {
+    walk(spec.doc.contents, [], (map) => {
+      const seen = new Set<unknown>([map]);
+      let current = { file, node: map as unknown };
+      for (;;) {
+        const ref = refPair(current.node);
+        if (!ref) break;
+        const value = String((ref.value as { value: string }).value);
+        const [target = '', pointer = ''] = value.split('#');
+        const nextFile = target ? path.resolve(path.dirname(current.file), decodeURIComponent(target)) : current.file;
+        const next = files.get(nextFile);
+        const node = next && nodeAt(next.doc, pointer);
+        if (node === map) {
+          const first = refPair(map)!;
+          const offset = isScalar(first.key) && first.key.range ? first.key.range[0] : 0;
+          const hops = seen.size === 1 ? 'itself' : `itself through ${seen.size} $refs`;
+          problems.push(`${where(root, file, spec.lines, offset)}  error  no-circular-ref  $ref: ${String((first.value as { value: string }).value)} leads back to ${hops}, so it never reaches a value`);
+          break;
+        }
+        // A cycle that does not pass through `map` is reported from a node on it.
+        if (node === undefined || seen.has(node)) break;
+        seen.add(node);
+        current = { file: nextFile, node };
+      }
+    });
+  }
+  return problems;
+}

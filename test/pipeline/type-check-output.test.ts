@@ -1,0 +1,63 @@
+/**
+ * The last step of generate (scripts/type-check-output.ts): the generated TypeScript is
+ * compiled in memory against the packages' runtime, and code that does not compile is refused
+ * with the generated file, line and reason.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
+import { REPO_ROOT } from '../support/repo.ts';
+
+const GENERATED = [
+  'packages/types/src/generated/schemas.ts',
+  'packages/types/src/generated/openapi.ts',
+  'packages/validators/src/generated/validators.ts',
+  'packages/mock-server/src/generated/routes.ts',
+  'packages/client/src/generated/operations.ts',
+];
+
+async function committed(): Promise<{ path: string; contents: string }[]> {
+  return Promise.all(GENERATED.map(async (file) => ({ path: file, contents: await readFile(path.join(REPO_ROOT, file), 'utf8') })));
+}
+
+function refusal(files: { path: string; contents: string }[]): GeneratedCodeError {
+  try {
+    typeCheckGenerated(REPO_ROOT, files);
+  } catch (error) {
+    if (error instanceof GeneratedCodeError) return error;
+    throw error;
+  }
+  throw new Error('the generated code was accepted');
+}
+
+describe('typeCheckGenerated', () => {
+  it('accepts the committed generated code, and refuses broken code read from memory, not disk', async () => {
+    const files = await committed();
+    expect(() => typeCheckGenerated(REPO_ROOT, files)).not.toThrow();
+
+    // An enum value with a newline, emitted as an unterminated string; and a second declaration
+    // of a generated function: the two failures the emitters have been caught producing.
+    const broken = files.map((file) =>
+      file.path.endsWith('validators.ts')
+        ? { ...file, contents: `${file.contents}\nconst handlers = ['two\nlines'];\n` }
+        : file.path.endsWith('schemas.ts')
+          ? { ...file, contents: `${file.contents}\nexport function check(): void {}\nexport function check(): void {}\n` }
+          : file,
+    );
+    const validators = broken.find((f) => f.path.endsWith('validators.ts'))!.contents;
+    const line = validators.split('\n').findIndex((l) => l.startsWith('const handlers')) + 1;
+    const { problems } = refusal(broken);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^packages/validators/src/generated/validators\\.ts:${line}:\\d+  Unterminated string literal\\.$`)));
+    expect(problems.some((p) => /^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./.test(p))).toBe(true);
+  }, 30_000);
+
+  it('checks generated code against the runtime it imports', async () => {
+    const files = await committed();
+    const { problems } = refusal([
+      ...files,
+      { path: 'packages/validators/src/generated/extra.ts', contents: "import { noSuchHelper } from '../runtime/report.ts';\nexport const x: number = noSuchHelper;\n" },
+    ]);
+    expect(problems).toEqual([expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./)]);
+  }, 30_000);
+});

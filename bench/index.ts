@@ -6,6 +6,7 @@
 import { benchClientProcesses, printClientBench } from './client.ts';
 import { benchGenerate, printGenerateBench } from './generate.ts';
 import { printPackageSizes } from './package-size.ts';
+import { benchScale, printScaleBench } from './scale.ts';
 import { runValidatorsBench } from './validators/section.ts';
 
 import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
@@ -18,6 +19,7 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { title: '@sip-endpoints/validators vs Ajv and zod', run: runValidatorsBench },
   { title: 'npm run generate vs the anchor CLIs', run: async () => printGenerateBench(benchGenerate()) },
+  { title: 'npm run generate at scale (resources, fields) vs the bare tools', run: async () => printScaleBench(benchScale()) },
   { title: '@sip-endpoints/client vs raw fetch', run: async () => printClientBench(await benchClientProcesses()) },
   { title: 'package sizes (built JS, min+gzip)', run: () => printPackageSizes(ROOT) },
 ];

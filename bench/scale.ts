@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stateDir } from '../scripts/generate-state.ts';
 import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 import { QUIET_TOOL_ENV } from '../scripts/run-tool.ts';
 import { manyFields, manyResources } from './scale-spec.ts';
@@ -50,10 +51,11 @@ function measure(label: string, spec: unknown, scratch: string, runs: number, re
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'openapi.json');
   writeFileSync(file, JSON.stringify(spec, null, 2));
+  const outRoot = path.join(scratch, `${path.basename(folder)}-out`);
   const ours: Timed[] = [];
   const anchors: Timed[] = [];
   for (let run = 0; run < runs; run++) {
-    ours.push(time('tsx', ['scripts/generate.ts', '--spec', file, '--out', path.join(folder, 'out'), '--force', '--quiet'], ROOT));
+    ours.push(time('tsx', ['scripts/generate.ts', '--spec', file, '--out', outRoot, '--force', '--quiet'], ROOT));
     // From the scratch folder, so that Redocly uses its default rules, not the repository's config.
     const lint = time('redocly', ['lint', file], folder);
     const types = time('openapi-typescript', [file, '-o', path.join(folder, 'types.ts')], folder);
@@ -61,6 +63,7 @@ function measure(label: string, spec: unknown, scratch: string, runs: number, re
     anchors.push({ seconds: lint.seconds + types.seconds + docs.seconds, failure: lint.failure ?? types.failure ?? docs.failure });
   }
   const best = (timings: Timed[]): Timed => ({ seconds: fastest(timings.map((t) => t.seconds)), failure: timings.find((t) => t.failure)?.failure });
+  rmSync(stateDir({ root: ROOT, specDir: folder, outRoot }), { recursive: true, force: true });
   const [o, a] = [best(ours), best(anchors)];
   return { label, resources, ours: o, anchors: a, ratio: o.seconds / a.seconds };
 }

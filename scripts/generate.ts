@@ -17,7 +17,7 @@
  */
 import { watch } from 'node:fs';
 import path from 'node:path';
-import { clearStamp, inputsDigest, isUpToDate, takeLock, writeStamp, type RunPlace } from './generate-state.ts';
+import { clearStamp, inputsDigest, isUpToDate, NOT_INPUTS, takeLock, writeStamp, type RunPlace } from './generate-state.ts';
 import { REPO_ROOT } from './repo-root.ts';
 import { runAsCli } from './run-as-cli.ts';
 
@@ -132,7 +132,9 @@ async function watchSpec(args: GenerateArgs, log: (line: string) => void): Promi
     } while (again);
     running = false;
   };
-  watch(args.place.specDir, { recursive: true }, () => {
+  watch(args.place.specDir, { recursive: true }, (_event, file) => {
+    // Output written inside the spec folder (an --out there) must not trigger another run.
+    if (file && String(file).split(path.sep).some((segment) => NOT_INPUTS.has(segment))) return;
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });

@@ -49,7 +49,9 @@ function stampBundle(bundledText: string): string {
 
 /** Runs every step and returns the files it would write. */
 export async function generate({ root, specFile, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specFile));
+  // Relative to the repository, as every spec problem is reported.
+  const specRoot = specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/');
+  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specRoot));
   const specText = stampBundle(bundledText);
   const spec = JSON.parse(specText) as Record<string, unknown>;
   const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);

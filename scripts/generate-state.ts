@@ -10,8 +10,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Files outside the spec folder that decide what generate produces. */
-const TOOL_INPUTS = ['scripts', 'package-lock.json', 'redocly.yaml', 'tsconfig.json'];
+/**
+ * Files outside the spec folder that decide what generate produces, or whether it passes: the
+ * generated code is type-checked against the packages' hand-written sources.
+ */
+const TOOL_INPUTS = ['scripts', 'packages', 'package-lock.json', 'redocly.yaml', 'tsconfig.json'];
+
+/** Folders under the inputs that are not inputs: outputs, installs and builds. */
+export const NOT_INPUTS: ReadonlySet<string> = new Set(['generated', 'node_modules', 'dist']);
 
 export interface RunPlace {
   /** The repository root: its scripts and tools do the work. */
@@ -32,10 +38,10 @@ function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function filesUnder(target: string): string[] {
+function filesUnder(target: string, skip: ReadonlySet<string> = new Set()): string[] {
   try {
     return readdirSync(target, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && !path.relative(target, e.parentPath).split(path.sep).some((segment) => skip.has(segment)))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
   } catch {
@@ -58,7 +64,7 @@ export function inputsDigest(place: RunPlace): string {
   const targets = [path.resolve(place.specDir), ...TOOL_INPUTS.map((t) => path.join(place.root, t))];
   hash.update(path.resolve(place.outRoot));
   for (const target of targets) {
-    for (const file of filesUnder(target)) hash.update(`\0${file}\0`).update(sha256(readOrEmpty(file)));
+    for (const file of filesUnder(target, NOT_INPUTS)) hash.update(`\0${file}\0`).update(sha256(readOrEmpty(file)));
   }
   return hash.digest('hex');
 }

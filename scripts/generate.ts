@@ -17,7 +17,7 @@
  */
 import { watch } from 'node:fs';
 import path from 'node:path';
-import { clearStamp, inputsDigest, isUpToDate, takeLock, writeStamp, type RunPlace } from './generate-state.ts';
+import { clearStamp, inputsDigest, isUpToDate, NOT_INPUTS, takeLock, writeStamp, type RunPlace } from './generate-state.ts';
 import { REPO_ROOT } from './repo-root.ts';
 import { runAsCli } from './run-as-cli.ts';
 
@@ -42,8 +42,11 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): GenerateAr
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (FLAGS.has(arg)) flags.add(arg);
-    else if (VALUE_OPTIONS.has(arg) && argv[i + 1] !== undefined) values.set(arg, argv[++i]!);
-    else throw new Error(`unknown argument ${JSON.stringify(arg)}; expected ${[...FLAGS, '--spec <path>', '--out <folder>'].join(', ')}`);
+    else if (VALUE_OPTIONS.has(arg)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value: ${arg} <${arg === '--spec' ? 'path' : 'folder'}>`);
+      values.set(arg, value);
+    } else throw new Error(`unknown argument ${JSON.stringify(arg)}; expected ${[...FLAGS, '--spec <path>', '--out <folder>'].join(', ')}`);
   }
   const spec = path.resolve(values.get('--spec') ?? path.join(root, 'spec'));
   const specFile = spec.endsWith('.yaml') || spec.endsWith('.yml') || spec.endsWith('.json') ? spec : path.join(spec, 'openapi.yaml');
@@ -132,7 +135,9 @@ async function watchSpec(args: GenerateArgs, log: (line: string) => void): Promi
     } while (again);
     running = false;
   };
-  watch(args.place.specDir, { recursive: true }, () => {
+  watch(args.place.specDir, { recursive: true }, (_event, file) => {
+    // Output written inside the spec folder (an --out there) must not trigger another run.
+    if (file && String(file).split(path.sep).some((segment) => NOT_INPUTS.has(segment))) return;
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });

@@ -47,27 +47,43 @@ function stampBundle(bundledText: string): string {
   return `${JSON.stringify(stamped, null, 2)}\n`;
 }
 
+function refuseDuplicates(files: readonly GeneratedFile[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
+    seen.add(file.path);
+  }
+}
+
 /** Runs every step and returns the files it would write. */
 export async function generate({ root, specFile, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specFile));
+  // Relative to the repository, as every spec problem is reported.
+  const specRoot = specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/');
+  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specRoot));
   const specText = stampBundle(bundledText);
   const spec = JSON.parse(specText) as Record<string, unknown>;
   const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
   const model = await timed(log, 'read model', async () => readModel(spec));
   const context: EmitContext = { spec, model, specHash, root };
   // Emitters whose work is a child process start first and run while the others run here in
-  // turn, so both cores are busy; each is timed on its own.
+  // turn, and while their code is type-checked, so both cores are busy; each is timed on its own.
   const inBackground = emitters.filter((e) => e.childProcess).map((e) => timed(log, e.name, async () => e.emit(context)));
-  const emitted: GeneratedFile[][] = [];
-  for (const emitter of emitters.filter((e) => !e.childProcess)) emitted.push(await timed(log, emitter.name, async () => emitter.emit(context)));
-  emitted.push(...(await Promise.all(inBackground)));
-  const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }, ...emitted.flat()];
-  const seen = new Set<string>();
-  for (const file of files) {
-    if (seen.has(file.path)) throw new Error(`two emitters write ${file.path}`);
-    seen.add(file.path);
+  // Settled here too, so that a failure of one is not reported as unhandled while the type-check runs.
+  const backgroundDone = Promise.allSettled(inBackground);
+  const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+  try {
+    for (const emitter of emitters.filter((e) => !e.childProcess)) files.push(...(await timed(log, emitter.name, async () => emitter.emit(context))));
+    refuseDuplicates(files);
+    await timed(log, 'type-check generated code', async () => typeCheckGenerated(root, files));
+  } finally {
+    await backgroundDone;
   }
-  await timed(log, 'type-check generated code', async () => typeCheckGenerated(root, files));
+  const fromBackground = (await Promise.all(inBackground)).flat();
+  files.push(...fromBackground);
+  refuseDuplicates(files);
+  if (fromBackground.some((file) => file.path.endsWith('.ts'))) {
+    await timed(log, 'type-check generated code (all)', async () => typeCheckGenerated(root, files));
+  }
   // A folder that holds a generated file holds nothing else: a file there that no step produced
   // is stale (an emitter may also claim a folder it has stopped writing to).
   const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);

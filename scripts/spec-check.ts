@@ -23,19 +23,19 @@ export class SpecError extends Error {
 /** Redocly's library, loaded on first use rather than at import: it is slow to load. */
 const loadRedocly = () => import('@redocly/openapi-core');
 
-function describe(problem: NormalizedProblem, root: string, getLineColLocation: (typeof import('@redocly/openapi-core'))['getLineColLocation']): string {
+function describe(problem: NormalizedProblem, root: string, specRoot: string, getLineColLocation: (typeof import('@redocly/openapi-core'))['getLineColLocation']): string {
   const where = problem.location[0];
-  if (!where) return `${SPEC_ROOT}  ${problem.severity}  ${problem.ruleId}  ${problem.message}`;
+  if (!where) return `${specRoot}  ${problem.severity}  ${problem.ruleId}  ${problem.message}`;
   const file = path.relative(root, path.resolve(root, where.source.absoluteRef));
   const { start } = getLineColLocation(where);
   return `${file}:${start.line}:${start.col}  ${problem.severity}  ${problem.ruleId}  ${problem.message} (at ${where.pointer})`;
 }
 
 /** Problems as unique lines, errors first: a file that fails to parse is reported once per reference to it. */
-async function describeAll(problems: readonly NormalizedProblem[], root: string): Promise<string[]> {
+async function describeAll(problems: readonly NormalizedProblem[], root: string, specRoot: string): Promise<string[]> {
   const { getLineColLocation } = await loadRedocly();
   const ordered = [...problems].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
-  return [...new Set(ordered.map((p) => describe(p, root, getLineColLocation)))];
+  return [...new Set(ordered.map((p) => describe(p, root, specRoot, getLineColLocation)))];
 }
 
 /** Errors thrown by the library itself (a root file that is not YAML, say) become SpecErrors too. */
@@ -61,10 +61,10 @@ export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise
     const { bundle, lint, loadConfig } = await loadRedocly();
     const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
     const problems = await lint({ ref, config });
-    if (problems.length > 0) throw new SpecError(await describeAll(problems, root));
+    if (problems.length > 0) throw new SpecError(await describeAll(problems, root, specRoot));
     const result = await bundle({ ref, config, dereference: false });
     const errors = result.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) throw new SpecError(await describeAll(errors, root));
+    if (errors.length > 0) throw new SpecError(await describeAll(errors, root, specRoot));
     const text = JSON.stringify(result.bundle.parsed);
     if (text.length > MAX_BUNDLE_CHARS) {
       throw new SpecError([`${specRoot}  error  bundle-size  the bundled spec is ${(text.length / 2 ** 20).toFixed(0)} MiB, over the ${MAX_BUNDLE_CHARS / 2 ** 20} MiB limit`]);

@@ -14,7 +14,8 @@ let folder: string;
 beforeEach(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'sip-generate-state-'));
   const root = path.join(folder, 'repo');
-  for (const dir of ['spec', 'scripts', 'out/generated']) mkdirSync(path.join(root, dir), { recursive: true });
+  for (const dir of ['spec', 'scripts', 'packages/types/src', 'out/generated']) mkdirSync(path.join(root, dir), { recursive: true });
+  writeFileSync(path.join(root, 'packages/types/src/index.ts'), 'export {};\n');
   writeFileSync(path.join(root, 'spec/openapi.yaml'), 'openapi: 3.1.0\n');
   writeFileSync(path.join(root, 'scripts/generate.ts'), '// the generator\n');
   writeFileSync(path.join(root, 'package-lock.json'), '{}\n');
@@ -45,6 +46,7 @@ describe('the stamp of the last run', () => {
     ['a spec file', 'spec/paths/new.yaml'],
     ['a script', 'scripts/generate.ts'],
     ['the lockfile', 'package-lock.json'],
+    ["a package's hand-written source", 'packages/types/src/index.ts'],
   ])('is out of date when %s changes', (_what, file) => {
     recordRun();
     mkdirSync(path.dirname(path.join(place.root, file)), { recursive: true });
@@ -63,6 +65,15 @@ describe('the stamp of the last run', () => {
     expect(isUpToDate(place, inputs)).toBe(true);
     writeFileSync(path.join(place.outRoot, 'generated/stray.json'), '{}');
     expect(isUpToDate(place, inputs)).toBe(false);
+  });
+
+  it('does not count generated, installed or built files as inputs', () => {
+    const before = inputsDigest(place);
+    for (const file of ['packages/types/src/generated/schemas.ts', 'packages/types/dist/index.js', 'packages/types/node_modules/x/index.js', 'spec/generated/openapi.json']) {
+      mkdirSync(path.dirname(path.join(place.root, file)), { recursive: true });
+      writeFileSync(path.join(place.root, file), 'output\n');
+    }
+    expect(inputsDigest(place)).toBe(before);
   });
 
   it('is kept per output tree', () => {

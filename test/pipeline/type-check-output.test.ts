@@ -32,32 +32,28 @@ function refusal(files: { path: string; contents: string }[]): GeneratedCodeErro
 }
 
 describe('typeCheckGenerated', () => {
-  it('accepts the committed generated code, and refuses broken code read from memory, not disk', async () => {
+  it('accepts the committed generated code', async () => {
     const files = await committed();
     expect(() => typeCheckGenerated(REPO_ROOT, files)).not.toThrow();
+  }, 30_000);
 
-    // An enum value with a newline, emitted as an unterminated string; and a second declaration
-    // of a generated function: the two failures the emitters have been caught producing.
-    const broken = files.map((file) =>
+  it('refuses code that does not compile, read from memory, not disk, naming file and line', async () => {
+    // An enum value with a newline, emitted as an unterminated string; a second declaration of
+    // a generated function (the two failures the emitters have been caught producing); and a
+    // call into the runtime that does not exist.
+    const broken = (await committed()).map((file) =>
       file.path.endsWith('validators.ts')
         ? { ...file, contents: `${file.contents}\nconst handlers = ['two\nlines'];\n` }
         : file.path.endsWith('schemas.ts')
           ? { ...file, contents: `${file.contents}\nexport function check(): void {}\nexport function check(): void {}\n` }
           : file,
     );
+    broken.push({ path: 'packages/validators/src/generated/extra.ts', contents: "import { noSuchHelper } from '../runtime/report.ts';\nexport const x: number = noSuchHelper;\n" });
     const validators = broken.find((f) => f.path.endsWith('validators.ts'))!.contents;
     const line = validators.split('\n').findIndex((l) => l.startsWith('const handlers')) + 1;
     const { problems } = refusal(broken);
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^packages/validators/src/generated/validators\\.ts:${line}:\\d+  Unterminated string literal\\.$`)));
-    expect(problems.some((p) => /^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./.test(p))).toBe(true);
-  }, 30_000);
-
-  it('checks generated code against the runtime it imports', async () => {
-    const files = await committed();
-    const { problems } = refusal([
-      ...files,
-      { path: 'packages/validators/src/generated/extra.ts', contents: "import { noSuchHelper } from '../runtime/report.ts';\nexport const x: number = noSuchHelper;\n" },
-    ]);
-    expect(problems).toEqual([expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./)]);
+    expect(problems).toContainEqual(expect.stringMatching(/^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./));
+    expect(problems).toContainEqual(expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./));
   }, 30_000);
 });

@@ -75,7 +75,25 @@ function upperSnake(name: string): string {
     .toUpperCase();
 }
 
-const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
+/**
+ * The one way a string reaches the generated code: as JSON, which is a valid TypeScript string
+ * literal for every string (quotes, backslashes, line breaks and control characters escaped).
+ */
+const literal = (text: string): string => JSON.stringify(text);
+
+/**
+ * The one way a pattern reaches the generated code: checked here (a pattern that does not
+ * compile with the `u` flag, as Ajv compiles it, stops the run), then handed to the
+ * `RegExp` constructor as a string literal, so no pattern can end the expression early.
+ */
+function regexExpression(source: string): string {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    throw new Error(`validators: the pattern ${literal(source)} is not a valid regular expression with the u flag: ${(error as Error).message}`);
+  }
+  return `new RegExp(${literal(source)}, 'u')`;
+}
 
 function propertyAccess(objectName: string, key: string): string {
   return IDENTIFIER.test(key) ? `${objectName}.${key}` : `${objectName}[${literal(key)}]`;
@@ -519,7 +537,7 @@ export async function renderValidators(model: ApiModel, specHash: string): Promi
   for (const [source, { name, pattern, forbidden }] of constants.patterns) {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name, initializer: `/${source.replace(/\//g, '\\/')}/u` }],
+      declarations: [{ name, initializer: regexExpression(source) }],
       leadingTrivia: forbidden
         ? `// The spec's pattern ${pattern} holds for a non-empty string with no match of this class (see forbiddenClass); \`u\` as Ajv compiles it.\n`
         : "// The spec's pattern, compiled with the `u` flag as Ajv compiles it.\n",

@@ -4,38 +4,39 @@
 import type { SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
-import { missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
-import { assertValid, defineSchema, runCheck, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
+import { STOPPED, missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
+import { assertValid, defineSchema, isValid, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
-// The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
-const USERNAME_FORBIDDEN = new RegExp("[\\s@]", 'u');
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const PAGINATION_LINKS_PROPERTIES = "#/components/schemas/PaginationLinks/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const SIP_ENDPOINT_PROPERTIES = "#/components/schemas/SipEndpoint/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES = "#/components/schemas/SipEndpointListResponse/properties/";
-// Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const SIP_ENDPOINT_FIELDS_PROPERTIES = "#/components/schemas/SipEndpointFields/properties/";
-// The values of Cipher (#/components/schemas/Cipher), listed in enum issues.
-const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_32"];
-// The values of Codec (#/components/schemas/Codec), listed in enum issues.
-const CODEC_VALUES: readonly string[] = ["OPUS", "G722", "PCMU", "PCMA", "G729", "VP8", "H264"];
-// The values of Encryption (#/components/schemas/Encryption), listed in enum issues.
-const ENCRYPTION_VALUES: readonly string[] = ["default", "required", "optional"];
-// The values of CallHandler (#/components/schemas/CallHandler), listed in enum issues.
-const CALL_HANDLER_VALUES: readonly string[] = ["relay_context", "relay_topic", "relay_application", "relay_connector", "relay_script", "laml_webhooks", "laml_application", "dialogflow", "video_room", "call_flow", "ai_agent"];
-// The values of HttpMethod (#/components/schemas/HttpMethod), listed in enum issues.
-const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
-// The values of CallFlowVersion (#/components/schemas/CallFlowVersion), listed in enum issues.
-const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 // The properties of SipEndpointFields, for "did you mean" suggestions.
 const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ["username", "password", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_application", "call_relay_script_url", "call_video_room_id", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_FIELDS_PROPERTIES = "#/components/schemas/SipEndpointFields/properties/";
+// The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
+const USERNAME_FORBIDDEN = new RegExp("[\\s@]", "u");
+// The values of Cipher (#/components/schemas/Cipher/enum), listed in enum issues.
+const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_32"];
+// The values of Codec (#/components/schemas/Codec/enum), listed in enum issues.
+const CODEC_VALUES: readonly string[] = ["OPUS", "G722", "PCMU", "PCMA", "G729", "VP8", "H264"];
+// The values of Encryption (#/components/schemas/Encryption/enum), listed in enum issues.
+const ENCRYPTION_VALUES: readonly string[] = ["default", "required", "optional"];
+// The values of CallHandler (#/components/schemas/CallHandler/enum), listed in enum issues.
+const CALL_HANDLER_VALUES: readonly string[] = ["relay_context", "relay_topic", "relay_application", "relay_connector", "relay_script", "laml_webhooks", "laml_application", "dialogflow", "video_room", "call_flow", "ai_agent"];
+// The values of HttpMethod (#/components/schemas/HttpMethod/enum), listed in enum issues.
+const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
+// The values of CallFlowVersion (#/components/schemas/CallFlowVersion/enum), listed in enum issues.
+const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 
 /** Checks the fields of PaginationLinks that are present. */
 function checkPaginationLinksFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
       case "self":
         field = object[key];
@@ -62,6 +63,7 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
 function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
       case "type":
         field = object[key];
@@ -89,7 +91,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, "ciphers"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/ciphers/items");
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "ciphers"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/ciphers/items");
             }
           } else {
             issues = wrongType(issues, path, "ciphers", " must be an array", field, SIP_ENDPOINT_PROPERTIES);
@@ -102,7 +104,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, "codecs"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/codecs/items");
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "codecs"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/codecs/items");
             }
           } else {
             issues = wrongType(issues, path, "codecs", " must be an array", field, SIP_ENDPOINT_PROPERTIES);
@@ -202,6 +204,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
 function checkSipEndpointListResponseFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
       case "links":
         field = object[key];
@@ -227,18 +230,19 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
   return issues;
 }
 
-/** Checks the fields of SipEndpointFields that are present, and its handler rules (#/components/schemas/SipEndpointFields). */
+/** Checks the fields of SipEndpointFields that are present, and its handler rules. */
 function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
       case "username":
         field = object[key];
         if (field !== undefined) {
-          if (typeof field !== 'string') {
-            issues = wrongType(issues, path, "username", " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
-          } else {
+          if (typeof field === 'string') {
             if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, "username", " does not match the pattern ^[^\\s@]+$", SIP_ENDPOINT_FIELDS_PROPERTIES);
+          } else {
+            issues = wrongType(issues, path, "username", " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
@@ -442,7 +446,7 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
+  // Handler rules: the fields each call_handler value requires.
   switch (object.call_handler) {
     case "relay_context":
       if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is 'relay_context'", "#/components/schemas/SipEndpointFields/allOf/4/then");
@@ -478,10 +482,10 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
   return issues;
 }
 
-/** Appends the issues of a PaginationLinks (#/components/schemas/PaginationLinks) to `issues`. */
+/** Appends the issues of a PaginationLinks to `issues`. */
 function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, "#/components/schemas/PaginationLinks");
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
   const object = value as Record<string, unknown>;
   if (object.self === undefined) issues = missing(issues, path, "self", " is required", "#/components/schemas/PaginationLinks/required");
@@ -489,10 +493,10 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
   return checkPaginationLinksFields(object, path, issues);
 }
 
-/** Appends the issues of a SipEndpoint (#/components/schemas/SipEndpoint) to `issues`. */
+/** Appends the issues of a SipEndpoint to `issues`. */
 function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, "#/components/schemas/SipEndpoint");
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
   if (object.id === undefined) issues = missing(issues, path, "id", " is required", "#/components/schemas/SipEndpoint/required");
@@ -519,10 +523,10 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
   return checkSipEndpointFields(object, path, issues);
 }
 
-/** Appends the issues of a SipEndpointListResponse (#/components/schemas/SipEndpointListResponse) to `issues`. */
+/** Appends the issues of a SipEndpointListResponse to `issues`. */
 function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, "#/components/schemas/SipEndpointListResponse");
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
   const object = value as Record<string, unknown>;
   if (object.links === undefined) issues = missing(issues, path, "links", " is required", "#/components/schemas/SipEndpointListResponse/required");
@@ -530,10 +534,10 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
   return checkSipEndpointListResponseFields(object, path, issues);
 }
 
-/** Appends the issues of a CreateSipEndpointRequest (#/components/schemas/CreateSipEndpointRequest) to `issues`. */
+/** Appends the issues of a CreateSipEndpointRequest to `issues`. */
 function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, "#/components/schemas/CreateSipEndpointRequest");
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
   if (object.username === undefined) issues = missing(issues, path, "username", " is required", "#/components/schemas/CreateSipEndpointRequest/required");
@@ -541,10 +545,10 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
   return checkSipEndpointFieldsFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
 }
 
-/** Appends the issues of a UpdateSipEndpointRequest (#/components/schemas/UpdateSipEndpointRequest) to `issues`. */
+/** Appends the issues of a UpdateSipEndpointRequest to `issues`. */
 function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, "#/components/schemas/UpdateSipEndpointRequest");
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
   return checkSipEndpointFieldsFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
@@ -552,15 +556,12 @@ function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
 
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */
 export type SipEndpoint = SipEndpointType;
-
 /** Validates a SipEndpoint (Standard Schema v1): `SipEndpoint['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
 export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint);
-
-/** Whether `value` is a valid SipEndpoint. */
+/** Whether `value` is a valid SipEndpoint; stops at the first problem. */
 export function isSipEndpoint(value: unknown): value is SipEndpoint {
-  return runCheck(checkSipEndpoint, value) === undefined;
+  return isValid(checkSipEndpoint, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpoint. */
 export function assertSipEndpoint(value: unknown): asserts value is SipEndpoint {
   assertValid("SipEndpoint", checkSipEndpoint, value);
@@ -568,15 +569,12 @@ export function assertSipEndpoint(value: unknown): asserts value is SipEndpoint 
 
 /** The type of a valid SipEndpointListResponse, from @sip-endpoints/types. */
 export type SipEndpointListResponse = SipEndpointListResponseType;
-
 /** Validates a SipEndpointListResponse (Standard Schema v1): `SipEndpointListResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
 export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse);
-
-/** Whether `value` is a valid SipEndpointListResponse. */
+/** Whether `value` is a valid SipEndpointListResponse; stops at the first problem. */
 export function isSipEndpointListResponse(value: unknown): value is SipEndpointListResponse {
-  return runCheck(checkSipEndpointListResponse, value) === undefined;
+  return isValid(checkSipEndpointListResponse, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpointListResponse. */
 export function assertSipEndpointListResponse(value: unknown): asserts value is SipEndpointListResponse {
   assertValid("SipEndpointListResponse", checkSipEndpointListResponse, value);
@@ -584,15 +582,12 @@ export function assertSipEndpointListResponse(value: unknown): asserts value is 
 
 /** The type of a valid CreateSipEndpointRequest, from @sip-endpoints/types. */
 export type CreateSipEndpointRequest = CreateSipEndpointRequestType;
-
 /** Validates a CreateSipEndpointRequest (Standard Schema v1): `CreateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
 export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest);
-
-/** Whether `value` is a valid CreateSipEndpointRequest. */
+/** Whether `value` is a valid CreateSipEndpointRequest; stops at the first problem. */
 export function isCreateSipEndpointRequest(value: unknown): value is CreateSipEndpointRequest {
-  return runCheck(checkCreateSipEndpointRequest, value) === undefined;
+  return isValid(checkCreateSipEndpointRequest, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid CreateSipEndpointRequest. */
 export function assertCreateSipEndpointRequest(value: unknown): asserts value is CreateSipEndpointRequest {
   assertValid("CreateSipEndpointRequest", checkCreateSipEndpointRequest, value);
@@ -600,15 +595,12 @@ export function assertCreateSipEndpointRequest(value: unknown): asserts value is
 
 /** The type of a valid UpdateSipEndpointRequest, from @sip-endpoints/types. */
 export type UpdateSipEndpointRequest = UpdateSipEndpointRequestType;
-
 /** Validates a UpdateSipEndpointRequest (Standard Schema v1): `UpdateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
 export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest);
-
-/** Whether `value` is a valid UpdateSipEndpointRequest. */
+/** Whether `value` is a valid UpdateSipEndpointRequest; stops at the first problem. */
 export function isUpdateSipEndpointRequest(value: unknown): value is UpdateSipEndpointRequest {
-  return runCheck(checkUpdateSipEndpointRequest, value) === undefined;
+  return isValid(checkUpdateSipEndpointRequest, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid UpdateSipEndpointRequest. */
 export function assertUpdateSipEndpointRequest(value: unknown): asserts value is UpdateSipEndpointRequest {
   assertValid("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest, value);

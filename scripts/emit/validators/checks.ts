@@ -1,0 +1,326 @@
+/**
+ * The check functions of the module, written from the model.
+ *
+ * Their shape is chosen for speed and for messages:
+ * - each object is one `for...in` over its keys: a present field is checked where it is found,
+ *   an unknown key is reported (in strict schemas), and absent fields cost nothing;
+ * - a schema with few fields finds a key's check with a `switch` on the key; one with many
+ *   finds it by number (a Map from name to position) in functions of a bounded size, so that
+ *   no function grows too big for the JIT to optimise;
+ * - handler rules become one `switch` on the discriminator, after the loop;
+ * - closed enums are `switch`es on string literals;
+ * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
+ * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
+ *   messages are built only by the runtime, in the branch that reports a problem;
+ * - `isX` passes the runtime's fail-fast marker as `issues`: the first problem then returns
+ *   `STOPPED` without building anything, and the loop over the keys stops at once.
+ */
+import type { FieldModel, HandlerRulesModel, ObjectModel, TypeModel } from '../../model/types.ts';
+import type { CodeWriter } from './code-writer.ts';
+import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './literals.ts';
+import type { ModuleParts } from './module-parts.ts';
+import type { FieldGroup } from './plan.ts';
+
+/** Above this many fields, a key's check is found by number instead of by a `switch` on names. */
+export const SWITCH_ON_NAMES_LIMIT = 32;
+/** How many fields' checks one function holds when they are found by number. */
+export const FIELDS_PER_FUNCTION = 64;
+
+/** What a format asks for, in the words of the issue messages. */
+const FORMAT_REASONS = {
+  uri: 'must be an absolute URI, such as https://example.com/hook',
+  uuid: 'must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90',
+} as const;
+
+/** A field's name in messages, as the runtime's `formatPath` writes it: `username`, `['odd key']`. */
+export function subjectOf(name: string): string {
+  return isIdentifier(name) && name.length <= 40 ? name : `[${quoteText(name)}]`;
+}
+
+/** A value in a message, as the runtime's `quote` writes it: `'default'`. */
+function quoteText(text: string): string {
+  return /[\\'\u0000-\u001f\u007f]/.test(text) ? `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'` : `'${text}'`;
+}
+
+/**
+ * The reason the runtime turns into a message (see `messageAt` in src/runtime/report.ts), as
+ * code: " is required". The runtime writes the location in front, so the same few reasons
+ * repeat throughout the module and compress well.
+ */
+function reasonLiteral(reason: string): string {
+  return stringLiteral(` ${reason}`);
+}
+
+/** One value to check, known not to be `undefined`. Every member but `type` is code. */
+interface ValueCheck {
+  type: TypeModel;
+  /** The value. */
+  value: string;
+  /** The path of the object or array that holds the value (evaluated only to report). */
+  parentPath: string;
+  /** The value's key in its parent: a string literal, or an array index variable. */
+  key: string;
+  /** How many arrays deep the value is, for the names of loop variables. */
+  depth: number;
+  /** The field's name when the value is a field of the object being checked. */
+  fieldName?: string;
+  /** Words for the constants the check declares (a field's name, or the items'). */
+  nameHint: string;
+}
+
+function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): void {
+  const { type, value, parentPath, key } = check;
+  const pointer = parts.pointer(type.pointer, check.fieldName);
+  const nullGuard = type.nullable ? `${value} !== null` : '';
+  const reportType = (expected: string): string =>
+    `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${type.nullable ? `${expected} or null` : expected}`)}, ${value}, ${pointer});`;
+  /** `if (right type) { checks } else if (not null) { wrong type }`. */
+  const typed = (isType: string, expected: string, checks: string[]): void => {
+    if (checks.length === 0) {
+      w.line(`if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType(expected)}`);
+      return;
+    }
+    w.line(`if (${isType}) {`).indented(() => checks.forEach((c) => w.line(c)));
+    w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType(expected)));
+    w.line('}');
+  };
+
+  switch (type.kind) {
+    case 'string': {
+      if (type.enum && !type.enum.open) {
+        const values = parts.enumValues(type.enum.name, type.enum.values);
+        w.block(`switch (${value})`, () => {
+          for (const v of type.enum!.values) w.line(`case ${stringLiteral(v)}:`);
+          w.indented(() => w.line('break;'));
+          w.line('default:');
+          const report = `issues = ${parts.runtime('notInEnum')}(issues, ${parentPath}, ${key}, ${values}, ${type.nullable}, ${value}, ${stringLiteral(parts.enumPointer(type.enum!.name))});`;
+          w.indented(() => w.line(nullGuard ? `if (${nullGuard}) ${report}` : report));
+        });
+        return;
+      }
+      // An open enum (responses) accepts any string: its values are for docs and autocompletion.
+      const checks: string[] = [];
+      if (type.format === 'uri') {
+        checks.push(`if (!${parts.runtime('isUri')}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS.uri)}, ${pointer});`);
+      }
+      if (type.format === 'uuid') {
+        checks.push(`if (!${parts.runtime('isUuid')}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS.uuid)}, ${pointer});`);
+      }
+      if (type.pattern !== undefined) {
+        checks.push(
+          `if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`does not match the pattern ${type.pattern}`)}, ${pointer});`,
+        );
+      }
+      typed(`typeof ${value} === 'string'`, 'a string', checks);
+      return;
+    }
+    case 'integer': {
+      const checks: string[] = [];
+      if (type.minimum !== undefined) {
+        const bound = numberLiteral(type.minimum);
+        checks.push(`if (${value} < ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_small', ${reasonLiteral(`must be at least ${bound}`)}, ${pointer});`);
+      }
+      if (type.maximum !== undefined) {
+        const bound = numberLiteral(type.maximum);
+        checks.push(`if (${value} > ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_big', ${reasonLiteral(`must be at most ${bound}`)}, ${pointer});`);
+      }
+      typed(`typeof ${value} === 'number' && Number.isInteger(${value})`, 'an integer', checks);
+      return;
+    }
+    case 'array': {
+      const index = `i${check.depth}`;
+      const item = `item${check.depth}`;
+      w.line(`if (Array.isArray(${value})) {`).indented(() => {
+        if (type.minItems !== undefined) {
+          const bound = numberLiteral(type.minItems);
+          w.line(
+            `if (${value}.length < ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_small', ${reasonLiteral(`must be an array of at least ${bound} item(s)`)}, ${pointer});`,
+          );
+        }
+        w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
+          w.line(`const ${item}: unknown = ${value}[${index}];`);
+          writeValueCheck(w, parts, {
+            type: type.items,
+            value: item,
+            parentPath: `${parts.runtime('pathTo')}(${parentPath}, ${key})`,
+            key: index,
+            depth: check.depth + 1,
+            nameHint: `${check.nameHint}_item`,
+          });
+        });
+      });
+      w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType('an array')));
+      w.line('}');
+      return;
+    }
+    case 'object-ref': {
+      const call = `issues = ${parts.schemaCheck(type.name)}(${value}, ${parts.runtime('pathTo')}(${parentPath}, ${key}), issues);`;
+      w.line(nullGuard ? `if (${nullGuard}) ${call}` : call);
+      return;
+    }
+  }
+}
+
+/**
+ * The call to a runtime field check (`src/runtime/field-checks.ts`) for the shapes most fields
+ * have, or undefined when the field needs code of its own.
+ */
+function fieldCheckCall(parts: ModuleParts, field: FieldModel, value: string): string | undefined {
+  const { type } = field;
+  // A closed enum is a `switch` on the literals: comparing with constants the compiler can see
+  // beats a loop over the list of values.
+  if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
+  const check = type.format === 'uri' ? 'checkUri' : type.format === 'uuid' ? 'checkUuid' : 'checkString';
+  return `${parts.runtime(check)}(issues, path, ${stringLiteral(field.name)}, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
+}
+
+/** The statements that check one present field, whose value is in `field`. */
+function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel): void {
+  const call = fieldCheckCall(parts, field, 'field');
+  if (call) {
+    w.line(`issues = ${call};`);
+    return;
+  }
+  w.block('if (field !== undefined)', () =>
+    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: stringLiteral(field.name), depth: 0, fieldName: field.name, nameHint: field.name }),
+  );
+}
+
+/**
+ * The `switch` on the discriminator: for each handler with a rule, the test of its fields. Each
+ * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
+ * fields are read.
+ */
+function writeHandlerRules(w: CodeWriter, parts: ModuleParts, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
+  const read = (field: string): string => {
+    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return propertyAccess('object', field);
+  };
+  w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
+  w.block(`switch (${read(rules.discriminator)})`, () => {
+    for (const rule of rules.rules) {
+      if (rule.alternatives.length === 0) continue;
+      w.line(`case ${stringLiteral(rule.handler)}:`);
+      w.indented(() => {
+        // The rule fails when no alternative has all of its fields.
+        const unmet = rule.alternatives
+          .map((fields) => {
+            const missing = fields.map((f) => `${read(f)} === undefined`);
+            return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+          })
+          .join(' && ');
+        const first = rule.alternatives[0]!;
+        const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
+        const others = rule.alternatives.slice(1).map(names);
+        // The runtime writes the first field's location in front of this text.
+        const message =
+          `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''}` +
+          ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
+        w.line(
+          `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
+        );
+        w.line('break;');
+      });
+    }
+  });
+}
+
+const FIELD_GROUP_PARAMETERS = 'object: Record<string, unknown>, path: IssuePath, issues: Issues';
+
+/**
+ * One pass over the object's keys: each present field is checked where it is found, and (for
+ * strict schemas) any other key is an unknown property. Reading only the keys that are there,
+ * instead of every field the schema defines and then the keys again for unknown ones, is what
+ * makes a typical body cheap: most fields are absent.
+ *
+ * What this sees, next to Ajv (the test oracle):
+ * - `for...in` is how Ajv walks keys for `unevaluatedProperties`: a key whose value is
+ *   undefined is still a key, and (like Ajv's `properties`) its value counts as absent.
+ * - A value is read only for a key the schema defines, so a getter on any other key never runs.
+ * - Field values are checked where `for...in` finds them, so a non-enumerable property, or a
+ *   getter on a class's prototype, is not type-checked (Ajv reads each property by name). A
+ *   JSON body has neither, and `JSON.stringify` would not send them.
+ * - Required fields (in the schema's check) and the fields of the handler rules (after the
+ *   loop, only those of the chosen handler) are read by name, as Ajv reads them, so these
+ *   verdicts agree with Ajv on any object.
+ */
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
+  const fieldNames = group.fields.map((f) => f.name);
+  const unknown = group.needsKnownKeys
+    ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
+    : undefined;
+  const stopped = parts.runtime('STOPPED');
+  const byNumber = group.fields.length > SWITCH_ON_NAMES_LIMIT;
+  // Each chunk of fields found by number gets a function of its own, written after this one.
+  const chunks: FieldModel[][] = [];
+  if (byNumber) for (let i = 0; i < group.fields.length; i += FIELDS_PER_FUNCTION) chunks.push(group.fields.slice(i, i + FIELDS_PER_FUNCTION));
+  const chunkNames = chunks.map((_, i) => parts.freshName(`${name}${i}`));
+
+  w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules ? ', and its handler rules' : ''}. */`);
+  w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${group.needsKnownKeys ? ', unknownPointer: string | undefined' : ''}): Issues`, () => {
+    if (!byNumber) w.line('let field: unknown;');
+    w.block('for (const key in object)', () => {
+      // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
+      w.line(`if (issues === ${stopped}) return issues;`);
+      if (!byNumber) {
+        w.block('switch (key)', () => {
+          for (const field of group.fields) {
+            w.line(`case ${stringLiteral(field.name)}:`);
+            w.indented(() => {
+              w.line('field = object[key];');
+              writeField(w, parts, field);
+              w.line('break;');
+            });
+          }
+          if (unknown) w.line('default:').indented(() => w.line(unknown));
+        });
+        return;
+      }
+      w.line(`const index = ${parts.fieldIndex(group.owner, fieldNames)}.get(key);`);
+      w.block('if (index === undefined)', () => {
+        if (unknown) w.line(unknown);
+        w.line('continue;');
+      });
+      w.block(`switch (index >> ${Math.log2(FIELDS_PER_FUNCTION)})`, () => {
+        chunkNames.forEach((chunk, i) => w.line(`case ${i}:`).indented(() => w.line(`issues = ${chunk}(index, object[key], path, issues);`).line('break;')));
+      });
+    });
+    if (group.handlerRules) writeHandlerRules(w, parts, group.handlerRules, new Set(fieldNames));
+    w.line('return issues;');
+  });
+  chunks.forEach((fields, i) => {
+    const offset = i * FIELDS_PER_FUNCTION;
+    w.line();
+    w.line(`/** Checks one present field of ${parts.docName(group.owner)} among those numbered ${offset} to ${offset + fields.length - 1}. */`);
+    w.block(`function ${chunkNames[i]}(index: number, field: unknown, path: IssuePath, issues: Issues): Issues`, () => {
+      w.block('switch (index)', () => {
+        fields.forEach((field, j) => {
+          w.line(`case ${offset + j}:`);
+          w.indented(() => {
+            writeField(w, parts, field);
+            w.line('break;');
+          });
+        });
+      });
+      w.line('return issues;');
+    });
+  });
+}
+
+/** The check of one schema: an object, its required fields, then its field group. */
+export function writeSchemaCheck(w: CodeWriter, parts: ModuleParts, schema: ObjectModel, name: string, groupCheck: string, group: FieldGroup): void {
+  w.line(`/** Appends the issues of a ${parts.docName(schema.name)} to \`issues\`. */`);
+  w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
+    w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
+      w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(schema.pointer)});`);
+    });
+    w.line('const object = value as Record<string, unknown>;');
+    const requiredPointer = stringLiteral(`${schema.pointer}/required`);
+    for (const field of schema.fields.filter((f) => f.required)) {
+      w.line(`if (${propertyAccess('object', field.name)} === undefined) issues = ${parts.runtime('missing')}(issues, path, ${stringLiteral(field.name)}, ${reasonLiteral('is required')}, ${requiredPointer});`);
+    }
+    // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
+    const unknownPointer = schema.unknownProperties === 'reject' ? stringLiteral(schema.unknownPropertiesPointer ?? schema.pointer) : 'undefined';
+    w.line(`return ${groupCheck}(object, path, issues${group.needsKnownKeys ? `, ${unknownPointer}` : ''});`);
+  });
+}

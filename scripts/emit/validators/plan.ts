@@ -1,0 +1,126 @@
+/**
+ * What the module contains, decided before any code is written: the schemas it checks, the
+ * field groups their checks share, and a unique name for every function and constant.
+ */
+import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, TypeModel } from '../../model/types.ts';
+
+const SCHEMA_PREFIX = '#/components/schemas/';
+
+/** The schemas users validate: every request body and every success response body. */
+export function publicSchemaNames(model: ApiModel): string[] {
+  const wanted = new Set<string>();
+  for (const op of model.operations) {
+    if (op.requestBody) wanted.add(op.requestBody.schema);
+    for (const response of op.successes) if (response.schema) wanted.add(response.schema);
+  }
+  return model.schemas.filter((s) => s.kind === 'object' && wanted.has(s.name)).map((s) => s.name);
+}
+
+function objectByName(model: ApiModel, name: string): ObjectModel {
+  const schema = model.schemas.find((s) => s.name === name);
+  if (schema?.kind !== 'object') throw new Error(`validators: no object schema ${name}`);
+  return schema;
+}
+
+function objectRefs(type: TypeModel): string[] {
+  if (type.kind === 'object-ref') return [type.name];
+  if (type.kind === 'array') return objectRefs(type.items);
+  return [];
+}
+
+/** The public schemas and every object schema they reach, in model order. */
+export function reachableSchemas(model: ApiModel, roots: readonly string[]): ObjectModel[] {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const field of objectByName(model, name).fields) objectRefs(field.type).forEach(visit);
+  };
+  roots.forEach(visit);
+  return model.schemas.filter((s): s is ObjectModel => s.kind === 'object' && seen.has(s.name));
+}
+
+/** `SipEndpointFields` → `SIP_ENDPOINT_FIELDS`: a constant's name from any text. */
+export function upperSnake(name: string): string {
+  const snake = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+  return /^[A-Z_]/.test(snake) ? snake : `_${snake}`;
+}
+
+/** Any text as an identifier: characters an identifier cannot hold become `_`. */
+function toIdentifier(text: string): string {
+  const name = text.replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[A-Za-z_$]/.test(name) ? name : `_${name}`;
+}
+
+/**
+ * The module's names. Every function and constant is named here, so two schemas, fields or
+ * enums whose names look alike (`SipEndpointFields` the schema and the fields of
+ * `SipEndpoint`) can never produce the same identifier: the second gets a suffix.
+ */
+export class ModuleNames {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string>) {
+    for (const name of reserved) this.taken.add(name);
+  }
+
+  /** Reserves `name` exactly (an exported name): two schemas asking for one name stop the run. */
+  exact(name: string): string {
+    if (this.taken.has(name) || toIdentifier(name) !== name) throw new Error(`validators: the schema name ${JSON.stringify(name)} gives an export that is not a free identifier`);
+    this.taken.add(name);
+    return name;
+  }
+
+  /** A free name based on `wanted`. */
+  fresh(wanted: string): string {
+    const base = toIdentifier(wanted);
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/**
+ * The fields one generated field check covers. Create and update list the same fields (all of
+ * `SipEndpointFields`, through `allOf`) with the same handler rules, so they share one.
+ */
+export interface FieldGroup {
+  /** The schema that defines every field, when one does, else the schema's own name. */
+  owner: string;
+  fields: readonly FieldModel[];
+  handlerRules?: HandlerRulesModel;
+  /** True when some schema of the group rejects unknown properties. */
+  needsKnownKeys: boolean;
+}
+
+function groupOwner(schema: ObjectModel): string {
+  const owners = new Set(schema.fields.map((f) => f.pointer.slice(SCHEMA_PREFIX.length).split('/')[0]));
+  const [only] = owners;
+  return owners.size === 1 && only ? only : schema.name;
+}
+
+function groupKey(schema: ObjectModel): string {
+  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules?.pointer ?? null]);
+}
+
+/** The field groups, and for each schema its group. */
+export function planGroups(schemas: readonly ObjectModel[]): { groups: FieldGroup[]; groupOf: Map<string, FieldGroup> } {
+  const byKey = new Map<string, FieldGroup>();
+  const groupOf = new Map<string, FieldGroup>();
+  for (const schema of schemas) {
+    const key = groupKey(schema);
+    let group = byKey.get(key);
+    if (!group) {
+      group = { owner: groupOwner(schema), fields: schema.fields, needsKnownKeys: false, ...(schema.handlerRules && { handlerRules: schema.handlerRules }) };
+      byKey.set(key, group);
+    }
+    if (schema.unknownProperties === 'reject') group.needsKnownKeys = true;
+    groupOf.set(schema.name, group);
+  }
+  return { groups: [...byKey.values()], groupOf };
+}

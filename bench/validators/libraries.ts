@@ -14,7 +14,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
 import { CreateSipEndpointRequest, isCreateSipEndpointRequest } from '@sip-endpoints/validators';
-import { objectSchema, readModel } from '../../scripts/model/read-model.ts';
+import { objectSchema, readModel, SCHEMA_EXTENSIONS } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -37,7 +37,7 @@ function ajv(allErrors: boolean): Library {
   const spec = readSpec();
   const instance = new Ajv2020({ allErrors, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
   addFormats(instance);
-  instance.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated']);
+  instance.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated', ...SCHEMA_EXTENSIONS]);
   instance.addSchema(spec, 'openapi.json');
   const validate = instance.getSchema('openapi.json#/components/schemas/CreateSipEndpointRequest')!;
   return {
@@ -54,7 +54,7 @@ function zodNatural(): Library {
   const HttpMethod = z.enum(['GET', 'POST']);
   // The handler rules come from the spec (through the model), as for our validators: the
   // comparison is about how each library checks them, not about who wrote them down.
-  const rules = objectSchema(readModel(readSpec()), 'CreateSipEndpointRequest').handlerRules!;
+  const rules = objectSchema(readModel(readSpec()), 'CreateSipEndpointRequest').handlerRules[0]!;
   const handlerNeeds: Record<string, readonly (readonly string[])[]> = Object.fromEntries(rules.rules.map((r) => [r.handler, r.alternatives]));
   const schema = z
     .strictObject({

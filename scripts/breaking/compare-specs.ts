@@ -117,7 +117,7 @@ function describeType(type: TypeModel): string {
       const details = [
         type.format && `format ${type.format}`,
         type.pattern && `pattern ${type.pattern}`,
-        type.enum && `${type.enum.open ? 'open' : 'closed'} enum ${type.enum.name}`,
+        type.enum && `${type.enum.open ? 'open' : 'closed'} enum ${type.enum.name ?? type.enum.values.join('|')}`,
       ].filter(Boolean);
       return `string${details.length ? ` (${details.join(', ')})` : ''}${nullable}`;
     }
@@ -129,7 +129,14 @@ function describeType(type: TypeModel): string {
       return `array of ${describeType(type.items)}${type.minItems !== undefined ? ` (at least ${type.minItems})` : ''}${nullable}`;
     case 'object-ref':
       return `${type.name}${nullable}`;
+    default:
+      return `${type.kind}${nullable}`;
   }
+}
+
+/** The type without its pointers, to compare two types that are written alike. */
+function withoutPointers(value: unknown): unknown {
+  return JSON.stringify(value, (key, inner) => (key === 'pointer' ? undefined : inner));
 }
 
 /**
@@ -161,6 +168,9 @@ export function acceptsAllOf(wide: TypeModel, narrow: TypeModel): boolean {
       return acceptsAllOf(wide.items, narrow.items);
     case 'object-ref':
       return narrow.kind === 'object-ref' && narrow.name === wide.name;
+    default:
+      // Conservative for the other kinds: only a type written the same way accepts the same values.
+      return withoutPointers(wide) === withoutPointers(narrow);
   }
 }
 
@@ -360,10 +370,13 @@ class Comparison {
     if (usage.request && before.unknownProperties === 'allow' && after.unknownProperties === 'reject') {
       this.add('breaking', 'type-change', before.name, `${code(before.name)} now rejects unknown fields`);
     }
-    if (before.handlerRules && after.handlerRules) this.handlerRules(before.name, before.handlerRules, after.handlerRules);
-    else if (!before.handlerRules && after.handlerRules && usage.request) {
-      for (const rule of after.handlerRules.rules.filter((r) => r.alternatives.length > 0)) {
-        this.add('breaking', 'handler-newly-requires-field', `${before.name} ${after.handlerRules.discriminator}=${rule.handler}`, `${code(`${after.handlerRules.discriminator}: ${rule.handler}`)} in ${code(before.name)} now needs ${describeAlternatives(rule.alternatives)} (before: nothing more)`);
+    for (const afterRules of after.handlerRules) {
+      const beforeRules = before.handlerRules.find((r) => r.discriminator === afterRules.discriminator);
+      if (beforeRules) this.handlerRules(before.name, beforeRules, afterRules);
+      else if (usage.request) {
+        for (const rule of afterRules.rules.filter((r) => r.alternatives.length > 0)) {
+          this.add('breaking', 'handler-newly-requires-field', `${before.name} ${afterRules.discriminator}=${rule.handler}`, `${code(`${afterRules.discriminator}: ${rule.handler}`)} in ${code(before.name)} now needs ${describeAlternatives(rule.alternatives)} (before: nothing more)`);
+        }
       }
     }
   }

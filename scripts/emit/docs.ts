@@ -44,10 +44,10 @@ export function specForDocs(spec: Record<string, any>, model: ApiModel): Record<
   const copy = structuredClone(spec);
   for (const operation of model.operations) {
     if (!operation.requestBody) continue;
-    const rules = objectSchema(model, operation.requestBody.schema).handlerRules;
-    if (!rules) continue;
+    const ruleSets = objectSchema(model, operation.requestBody.schema).handlerRules;
+    if (ruleSets.length === 0) continue;
     const target = copy.paths[operation.path][operation.method];
-    target.description = `${String(target.description ?? '').trimEnd()}\n\n${handlerRulesTable(rules)}\n`;
+    target.description = `${String(target.description ?? '').trimEnd()}\n\n${ruleSets.map(handlerRulesTable).join('\n\n')}\n`;
   }
   return copy;
 }

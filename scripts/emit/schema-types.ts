@@ -24,7 +24,10 @@ export function typeExpression(type: TypeModel): string {
   let base: string;
   switch (type.kind) {
     case 'string':
-      if (type.enum) base = type.enum.open ? `${type.enum.name} | (string & {})` : type.enum.name;
+      if (type.enum) {
+        const known = type.enum.name ?? type.enum.values.map((v) => JSON.stringify(v)).join(' | ');
+        base = type.enum.open ? `${known} | (string & {})` : known;
+      }
       else base = 'string';
       break;
     case 'integer':
@@ -38,6 +41,8 @@ export function typeExpression(type: TypeModel): string {
     case 'object-ref':
       base = type.name;
       break;
+    default:
+      throw new Error(`${type.pointer}: the types emitter does not write "${type.kind}" values yet`);
   }
   return type.nullable ? `${base} | null` : base;
 }
@@ -85,7 +90,7 @@ function handlerRuleTypes(rules: HandlerRulesModel, fieldTypes: ReadonlyMap<stri
 }
 
 function nonNull(type: TypeModel | undefined): TypeModel {
-  if (!type) throw new Error('a handler rule names a field the schema lacks (the lint rule sip/handler-rule-fields-exist should have caught this)');
+  if (!type) throw new Error('a handler rule names a field the schema lacks (the lint rule handler-rules/handler-rule-fields-exist should have caught this)');
   return type;
 }
 
@@ -95,7 +100,7 @@ export function pascal(name: string): string {
 
 function objectType(schema: ObjectModel): string {
   const doc = jsDoc(schema.description);
-  const rules = schema.handlerRules;
+  const rules = schema.handlerRules[0];
   if (!rules) return `${doc}export interface ${schema.name} {\n${fieldLines(schema.fields, '  ')}\n}\n`;
   const baseName = `${schema.name}Base`;
   const base = schema.fields.filter((f) => f.name !== rules.discriminator);
@@ -116,7 +121,7 @@ export function renderSchemaTypes(model: ApiModel, specHash: string): string {
       parts.push(`${jsDoc(`Every value of \`${schema.name}\`, in spec order.`)}export const ${schema.name}Values = [${schema.values.map((v) => JSON.stringify(v)).join(', ')}] as const;\n`);
       continue;
     }
-    const rules = schema.handlerRules;
+    const rules = schema.handlerRules[0];
     if (rules && !emittedRuleTypes.has(rules.pointer)) {
       emittedRuleTypes.add(rules.pointer);
       parts.push(handlerRuleTypes(rules, new Map(schema.fields.map((f) => [f.name, f.type]))));

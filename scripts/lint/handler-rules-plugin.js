@@ -1,9 +1,11 @@
 // @ts-check
 /**
- * Redocly plugin `sip`: lint rules that keep the handler rules of the spec honest.
+ * Redocly plugin `handler-rules`: lint rules that keep the handler rules of the spec honest.
  *
- * The handler rules ("when call_handler is X, field Y is required") are written as `allOf`
- * branches of `if`/`then` in a schema that also declares `properties.call_handler`. JSON Schema
+ * The handler rules ("when the discriminator is X, field Y is required") are written as `allOf`
+ * branches of `if: {required: [P], properties: {P: {const: X}}}` / `then` in a schema that also
+ * declares the enum property P (the discriminator). A schema may switch on several
+ * discriminators; each is read from the spec, none is named here. JSON Schema
  * accepts many subtly wrong encodings of that idea (an `if` without `required` is vacuously
  * true; a typo in `then.required` names a field that does not exist), and every tool built from
  * the spec trusts the encoding. These rules reject the wrong encodings at lint time, pointing
@@ -15,9 +17,6 @@
 
 /** @typedef {{ type?: unknown, enum?: unknown[], const?: unknown, required?: unknown, properties?: Record<string, any>, allOf?: any[], anyOf?: any[], if?: any, then?: any, $ref?: string }} Schema */
 /** @typedef {{ report(problem: { message: string, location?: any }): void, location: { child(path: (string | number)[]): any }, resolve(node: any): { node: any } }} RuleContext */
-
-/** The property the handler rules switch on. */
-const DISCRIMINATOR = 'call_handler';
 
 /**
  * The `allOf` branches of a schema that carry an `if`, with their index.
@@ -32,12 +31,26 @@ function handlerRuleBranches(schema) {
 }
 
 /**
- * The handler a branch's `if` pins, or undefined when it pins none.
+ * The property a branch's `if` switches on (its discriminator): the only property its `if`
+ * names. Undefined when the `if` names none or several, which HandlerRulePinsDiscriminator reports.
+ * @param {any} branch
+ * @returns {string | undefined}
+ */
+function discriminatorOf(branch) {
+  const properties = branch?.if?.properties;
+  if (!properties || typeof properties !== 'object') return undefined;
+  const names = Object.keys(properties);
+  return names.length === 1 ? names[0] : undefined;
+}
+
+/**
+ * The value a branch's `if` pins its discriminator to, or undefined when it pins none.
  * @param {any} branch
  * @returns {string | undefined}
  */
 function pinnedHandler(branch) {
-  const value = branch?.if?.properties?.[DISCRIMINATOR]?.const;
+  const discriminator = discriminatorOf(branch);
+  const value = discriminator === undefined ? undefined : branch.if.properties[discriminator]?.const;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -62,25 +75,37 @@ function requiredLists(then) {
   return lists;
 }
 
-/** Every `if` branch must require `call_handler` and pin it with `const`. */
-function HandlerRulePinsCallHandler() {
+/**
+ * Every `if` branch names one property (its discriminator), requires it and pins it with
+ * `const`. The discriminator is whatever property the spec switches on; a schema may switch on
+ * several.
+ */
+function HandlerRulePinsDiscriminator() {
   return {
     Schema: {
       /** @param {Schema} schema @param {RuleContext} ctx */
       enter(schema, ctx) {
         for (const { branch, index } of handlerRuleBranches(schema)) {
-          const required = branch.if?.required;
-          if (!Array.isArray(required) || !required.includes(DISCRIMINATOR)) {
+          const discriminator = discriminatorOf(branch);
+          if (discriminator === undefined) {
             ctx.report({
-              message: `Handler rule allOf[${index}]: its "if" must list "${DISCRIMINATOR}" in "required", or it also matches bodies without ${DISCRIMINATOR}.`,
+              message: `Handler rule allOf[${index}]: its "if" must name exactly one property (the one the rules switch on) in "properties".`,
               location: ctx.location.child(['allOf', index, 'if']),
             });
-          }
-          if (pinnedHandler(branch) === undefined) {
-            ctx.report({
-              message: `Handler rule allOf[${index}]: its "if" must pin ${DISCRIMINATOR} with a string "const".`,
-              location: ctx.location.child(['allOf', index, 'if']),
-            });
+          } else {
+            const required = branch.if?.required;
+            if (!Array.isArray(required) || !required.includes(discriminator)) {
+              ctx.report({
+                message: `Handler rule allOf[${index}]: its "if" must list "${discriminator}" in "required", or it also matches bodies without ${discriminator}.`,
+                location: ctx.location.child(['allOf', index, 'if']),
+              });
+            }
+            if (pinnedHandler(branch) === undefined) {
+              ctx.report({
+                message: `Handler rule allOf[${index}]: its "if" must pin ${discriminator} with a string "const".`,
+                location: ctx.location.child(['allOf', index, 'if']),
+              });
+            }
           }
           if (!branch.then || typeof branch.then !== 'object') {
             ctx.report({
@@ -94,54 +119,78 @@ function HandlerRulePinsCallHandler() {
   };
 }
 
-/** Every value of the call_handler enum has exactly one rule, and every rule names a known value. */
+/**
+ * For each discriminator a schema's rules switch on: every value of its enum has exactly one
+ * rule, and every rule names a known value.
+ */
 function HandlerHasOneRule() {
   return {
     Schema: {
       /** @param {Schema} schema @param {RuleContext} ctx */
       enter(schema, ctx) {
-        const branches = handlerRuleBranches(schema);
-        if (branches.length === 0) return;
-        const property = schema.properties?.[DISCRIMINATOR];
-        if (!property) {
-          ctx.report({
-            message: `A schema with handler rules must declare "${DISCRIMINATOR}" in its properties.`,
-            location: ctx.location.child(['allOf']),
-          });
-          return;
+        /** @type {Map<string, { branch: any, index: number }[]>} */
+        const byDiscriminator = new Map();
+        for (const entry of handlerRuleBranches(schema)) {
+          const discriminator = discriminatorOf(entry.branch);
+          if (discriminator === undefined || pinnedHandler(entry.branch) === undefined) continue;
+          byDiscriminator.set(discriminator, [...(byDiscriminator.get(discriminator) ?? []), entry]);
         }
-        const handlerSchema = property.$ref ? ctx.resolve(property).node : property;
-        const handlers = Array.isArray(handlerSchema?.enum) ? handlerSchema.enum : [];
-        /** @type {Map<string, number>} */
-        const firstRuleFor = new Map();
-        for (const { branch, index } of branches) {
-          const handler = pinnedHandler(branch);
-          if (handler === undefined) continue;
-          if (!handlers.includes(handler)) {
-            ctx.report({
-              message: `Handler rule allOf[${index}] is for "${handler}", which is not a value of ${DISCRIMINATOR} (${handlers.join(', ')}).`,
-              location: ctx.location.child(['allOf', index, 'if', 'properties', DISCRIMINATOR, 'const']),
-            });
-          } else if (firstRuleFor.has(handler)) {
-            ctx.report({
-              message: `"${handler}" has a second handler rule at allOf[${index}]; the first is allOf[${firstRuleFor.get(handler)}]. Each handler needs exactly one.`,
-              location: ctx.location.child(['allOf', index, 'if', 'properties', DISCRIMINATOR, 'const']),
-            });
-          } else {
-            firstRuleFor.set(handler, index);
-          }
-        }
-        for (const handler of handlers) {
-          if (!firstRuleFor.has(handler)) {
-            ctx.report({
-              message: `"${handler}" has no handler rule. Add an allOf branch for it (with "then: {required: []}" if it needs no field).`,
-              location: ctx.location.child(['allOf']),
-            });
-          }
+        for (const [discriminator, branches] of byDiscriminator) {
+          checkOneRulePerValue(schema, ctx, discriminator, branches);
         }
       },
     },
   };
+}
+
+/**
+ * @param {Schema} schema
+ * @param {RuleContext} ctx
+ * @param {string} discriminator
+ * @param {{ branch: any, index: number }[]} branches
+ */
+function checkOneRulePerValue(schema, ctx, discriminator, branches) {
+  const property = schema.properties?.[discriminator];
+  if (!property) {
+    ctx.report({
+      message: `A schema with handler rules on "${discriminator}" must declare "${discriminator}" in its properties.`,
+      location: ctx.location.child(['allOf', branches[0]?.index ?? 0, 'if', 'properties', discriminator]),
+    });
+    return;
+  }
+  const handlerSchema = property.$ref ? ctx.resolve(property).node : property;
+  const handlers = Array.isArray(handlerSchema?.enum) ? handlerSchema.enum : [];
+  if (handlers.length === 0) {
+    ctx.report({
+      message: `"${discriminator}" has handler rules, so it must be a string enum (its values are what the rules switch on).`,
+      location: ctx.location.child(['properties', discriminator]),
+    });
+    return;
+  }
+  /** @type {Map<string, number>} */
+  const firstRuleFor = new Map();
+  for (const { branch, index } of branches) {
+    const handler = /** @type {string} */ (pinnedHandler(branch));
+    const at = ctx.location.child(['allOf', index, 'if', 'properties', discriminator, 'const']);
+    if (!handlers.includes(handler)) {
+      ctx.report({ message: `Handler rule allOf[${index}] is for "${handler}", which is not a value of ${discriminator} (${handlers.join(', ')}).`, location: at });
+    } else if (firstRuleFor.has(handler)) {
+      ctx.report({
+        message: `"${handler}" has a second handler rule at allOf[${index}]; the first is allOf[${firstRuleFor.get(handler)}]. Each value of ${discriminator} needs exactly one.`,
+        location: at,
+      });
+    } else {
+      firstRuleFor.set(handler, index);
+    }
+  }
+  for (const handler of handlers) {
+    if (!firstRuleFor.has(handler)) {
+      ctx.report({
+        message: `"${handler}" has no handler rule for ${discriminator}. Add an allOf branch for it (with "then: {required: []}" if it needs no field).`,
+        location: ctx.location.child(['allOf']),
+      });
+    }
+  }
 }
 
 /** Every field a handler rule requires is one of the schema's properties. */
@@ -170,11 +219,11 @@ function HandlerRuleFieldsExist() {
 
 export default function handlerRulesPlugin() {
   return {
-    id: 'sip',
+    id: 'handler-rules',
     rules: {
       oas3: {
         'handler-has-one-rule': HandlerHasOneRule,
-        'handler-rule-pins-call-handler': HandlerRulePinsCallHandler,
+        'handler-rule-pins-discriminator': HandlerRulePinsDiscriminator,
         'handler-rule-fields-exist': HandlerRuleFieldsExist,
       },
     },

@@ -12,12 +12,14 @@ import type {
   HandlerRule,
   HandlerRulesModel,
   ObjectModel,
+  ObjectShape,
   OperationModel,
   ParameterModel,
   ResponseModel,
   SchemaModel,
   SpecPointer,
   StringFormat,
+  StringType,
   TypeModel,
 } from './types.ts';
 
@@ -34,10 +36,30 @@ export class ModelError extends Error {
 }
 
 const SCHEMA_PREFIX = '#/components/schemas/';
-const HTTP_METHODS = ['get', 'post', 'put', 'delete'] as const;
-const FORMATS: readonly StringFormat[] = ['uri', 'uuid'];
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const FORMATS: readonly StringFormat[] = ['uri', 'uuid', 'date-time', 'email'];
+/** Formats of numbers that only document a size (`int32`, `double`): no checker needed. */
+const NUMBER_FORMATS = ['int32', 'int64', 'float', 'double'];
 /** Keywords that only document; every reader may ignore them. */
-const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated']);
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly']);
+/** The extension that gives a pattern its message in plain words. */
+export const PATTERN_MESSAGE = 'x-pattern-message';
+/**
+ * The `x-` extensions the model reads inside schemas. A strict JSON Schema tool (Ajv with
+ * `strict: true`) must be told they are annotations.
+ */
+export const SCHEMA_EXTENSIONS: readonly string[] = [PATTERN_MESSAGE];
+
+/** The keywords each JSON type may carry here (besides annotations and `x-` extensions). */
+const KEYWORDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
+  string: ['format', 'pattern', 'minLength', 'maxLength', 'enum', 'const'],
+  integer: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'const'],
+  number: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'const'],
+  boolean: ['const'],
+  null: [],
+  array: ['items', 'minItems', 'maxItems'],
+  object: ['properties', 'required', 'additionalProperties', 'unevaluatedProperties'],
+};
 
 /** Appends reference tokens to a pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function childPointer(pointer: SpecPointer, ...tokens: (string | number)[]): SpecPointer {
@@ -73,176 +95,350 @@ function assertKnownKeywords(node: Json, allowed: readonly string[], pointer: st
   }
 }
 
+/** Refuses `x-` extensions the generators would silently ignore where they have a meaning. */
+function assertPatternMessage(node: Json, pointer: SpecPointer): string | undefined {
+  const message = node[PATTERN_MESSAGE];
+  if (message === undefined) return undefined;
+  if (typeof message !== 'string' || message.trim() === '') throw new ModelError(childPointer(pointer, PATTERN_MESSAGE), 'must be a non-empty string');
+  if (typeof node.pattern !== 'string') throw new ModelError(childPointer(pointer, PATTERN_MESSAGE), 'describes a "pattern", which this schema lacks');
+  return message.trim();
+}
+
 /** A string enum component: `{type: string, enum: [...]}`. */
 function isEnumSchema(node: Json): boolean {
   return node.type === 'string' && Array.isArray(node.enum);
 }
 
-/** `type: T` or `type: [T, "null"]` → [T, nullable]. */
-function splitType(node: Json, pointer: string): [string, boolean] {
-  const { type } = node;
-  if (typeof type === 'string') return [type, false];
-  if (Array.isArray(type) && type.length === 2 && type.includes('null')) {
-    return [type.find((t) => t !== 'null') as string, true];
+function nonNegativeInteger(node: Json, keyword: string, pointer: SpecPointer): number | undefined {
+  const value = node[keyword];
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 0) throw new ModelError(childPointer(pointer, keyword), `"${keyword}" must be a non-negative integer`);
+  return value;
+}
+
+function finiteNumber(node: Json, keyword: string, pointer: SpecPointer): number | undefined {
+  const value = node[keyword];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ModelError(childPointer(pointer, keyword), `"${keyword}" must be a number (JSON Schema 2020-12 writes exclusive bounds as numbers)`);
   }
+  return value;
+}
+
+/** The JSON types a schema names: `type: T`, `type: [T, ...]`, or inferred from `enum`/`const`. */
+function typesOf(node: Json, pointer: SpecPointer): string[] {
+  const { type } = node;
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === 'string') && new Set(type).size === type.length) return [...type];
   if (type === undefined) {
+    if (Array.isArray(node.enum) && node.enum.every((v: unknown) => typeof v === 'string' || v === null)) {
+      return node.enum.includes(null) ? ['string', 'null'] : ['string'];
+    }
     const keyword = Object.keys(node).find((key) => !ANNOTATIONS.has(key) && !key.startsWith('x-'));
     throw new ModelError(pointer, keyword ? `keyword "${keyword}" is not supported by the generators here` : 'a schema needs a "type"');
   }
   throw new ModelError(pointer, `unsupported "type": ${JSON.stringify(type)}`);
 }
 
+function pick(node: Json, keys: readonly string[]): Json {
+  const out: Json = {};
+  for (const key of Object.keys(node)) if (keys.includes(key) || ANNOTATIONS.has(key) || key.startsWith('x-')) out[key] = node[key];
+  return out;
+}
+
+/** A type with `nullable` set, without copying what is already right. */
+function withNullable(type: TypeModel, nullable: boolean): TypeModel {
+  return nullable && !type.nullable ? { ...type, nullable: true } : type;
+}
+
 class Reader {
+  /** Named objects already read: every reference to one gets the same model (and the same rules). */
+  private readonly objects = new Map<string, ObjectModel>();
+  /** Named objects being read, to refuse an `allOf` cycle instead of recursing forever. */
+  private readonly reading = new Set<string>();
+
   constructor(private readonly spec: Json) {}
 
   type(node: Json, pointer: SpecPointer): TypeModel {
-    if (typeof node.$ref === 'string') return this.refType(node.$ref, pointer, false);
+    if (!isObject(node)) throw new ModelError(pointer, 'expected a schema object');
+    if (typeof node.$ref === 'string') {
+      assertKnownKeywords(node, ['$ref'], pointer);
+      return this.refType(node.$ref, pointer, false);
+    }
     if (Array.isArray(node.anyOf)) return this.anyOfType(node, pointer);
-    const [type, nullable] = splitType(node, pointer);
+    if ('const' in node && node.type === undefined) return this.constType(node, pointer, false);
+    const types = typesOf(node, pointer);
+    const nullable = types.includes('null');
+    const others = types.filter((t) => t !== 'null');
+    if (others.length === 0) {
+      assertKnownKeywords(node, ['type'], pointer);
+      return { kind: 'null', nullable: true, pointer };
+    }
+    if (others.length === 1) return this.singleType(others[0]!, node, pointer, nullable);
+    // A type array: each member keeps the keywords of its own type.
+    assertKnownKeywords(node, ['type', ...others.flatMap((t) => KEYWORDS_BY_TYPE[t] ?? [])], pointer);
+    if ('enum' in node || 'const' in node) throw new ModelError(pointer, '"enum" and "const" need a single type besides "null"');
+    const members = others.map((t) => this.singleType(t, { ...pick(node, KEYWORDS_BY_TYPE[t] ?? []), type: t }, pointer, false));
+    return { kind: 'union', nullable, pointer, members };
+  }
+
+  private singleType(type: string, node: Json, pointer: SpecPointer, nullable: boolean): TypeModel {
+    const keywords = KEYWORDS_BY_TYPE[type];
+    if (!keywords) throw new ModelError(pointer, `type "${type}" is not supported here`);
+    assertKnownKeywords(node, ['type', ...keywords], pointer);
+    if ('const' in node) return this.constType(node, pointer, nullable, type);
     switch (type) {
-      case 'string': {
-        assertKnownKeywords(node, ['type', 'format', 'pattern'], pointer);
-        if (node.format !== undefined && !FORMATS.includes(node.format)) {
-          throw new ModelError(pointer, `format "${node.format}" has no checker (known: ${FORMATS.join(', ')})`);
-        }
-        return {
-          kind: 'string',
-          nullable,
-          pointer,
-          ...(node.format !== undefined && { format: node.format as StringFormat }),
-          ...(node.pattern !== undefined && { pattern: String(node.pattern) }),
-        };
-      }
+      case 'string':
+        return this.stringType(node, pointer, nullable);
       case 'integer':
-        assertKnownKeywords(node, ['type', 'format', 'minimum', 'maximum'], pointer);
-        return {
-          kind: 'integer',
-          nullable,
-          pointer,
-          ...(node.minimum !== undefined && { minimum: node.minimum }),
-          ...(node.maximum !== undefined && { maximum: node.maximum }),
+      case 'number': {
+        if (node.format !== undefined && !NUMBER_FORMATS.includes(node.format)) {
+          throw new ModelError(childPointer(pointer, 'format'), `format "${node.format}" is not a number format (known: ${NUMBER_FORMATS.join(', ')})`);
+        }
+        const multipleOf = finiteNumber(node, 'multipleOf', pointer);
+        if (multipleOf !== undefined && multipleOf <= 0) throw new ModelError(childPointer(pointer, 'multipleOf'), '"multipleOf" must be greater than 0');
+        const bounds = {
+          minimum: finiteNumber(node, 'minimum', pointer),
+          maximum: finiteNumber(node, 'maximum', pointer),
+          exclusiveMinimum: finiteNumber(node, 'exclusiveMinimum', pointer),
+          exclusiveMaximum: finiteNumber(node, 'exclusiveMaximum', pointer),
+          multipleOf,
         };
-      case 'array':
-        assertKnownKeywords(node, ['type', 'items', 'minItems'], pointer);
+        const defined = Object.fromEntries(Object.entries(bounds).filter(([, v]) => v !== undefined));
+        return { kind: type, nullable, pointer, ...defined };
+      }
+      case 'boolean':
+        return { kind: 'boolean', nullable, pointer };
+      case 'array': {
         if (!isObject(node.items)) throw new ModelError(pointer, 'an array needs "items"');
+        const minItems = nonNegativeInteger(node, 'minItems', pointer);
+        const maxItems = nonNegativeInteger(node, 'maxItems', pointer);
         return {
           kind: 'array',
           nullable,
           pointer,
           items: this.type(node.items, childPointer(pointer, 'items')),
-          ...(node.minItems !== undefined && { minItems: node.minItems }),
+          ...(minItems !== undefined && { minItems }),
+          ...(maxItems !== undefined && { maxItems }),
         };
+      }
+      case 'object':
+        return { kind: 'object', nullable, pointer, ...this.objectShape(node, pointer, []) };
       default:
-        throw new ModelError(pointer, `type "${type}" is not supported here; name object schemas as components`);
+        throw new ModelError(pointer, `type "${type}" is not supported here`);
     }
+  }
+
+  private stringType(node: Json, pointer: SpecPointer, nullable: boolean): StringType {
+    if (node.format !== undefined && !FORMATS.includes(node.format)) {
+      throw new ModelError(pointer, `format "${node.format}" has no checker (known: ${FORMATS.join(', ')})`);
+    }
+    if (node.pattern !== undefined) {
+      if (typeof node.pattern !== 'string') throw new ModelError(childPointer(pointer, 'pattern'), '"pattern" must be a string');
+      try {
+        new RegExp(node.pattern, 'u');
+      } catch {
+        throw new ModelError(childPointer(pointer, 'pattern'), `"${node.pattern}" is not an ECMAScript regular expression`);
+      }
+    }
+    const patternMessage = assertPatternMessage(node, pointer);
+    const minLength = nonNegativeInteger(node, 'minLength', pointer);
+    const maxLength = nonNegativeInteger(node, 'maxLength', pointer);
+    let values: string[] | undefined;
+    if (node.enum !== undefined) {
+      if (nullable && Array.isArray(node.enum) && !node.enum.includes(null)) {
+        throw new ModelError(childPointer(pointer, 'enum'), 'the type allows null but the enum does not list it; list null or drop it from "type"');
+      }
+      const listed = Array.isArray(node.enum) ? node.enum.filter((v: unknown) => !(nullable && v === null)) : [];
+      if (listed.length === 0 || !listed.every((v: unknown) => typeof v === 'string') || new Set(listed).size !== listed.length) {
+        throw new ModelError(childPointer(pointer, 'enum'), 'an enum must list distinct strings (and null, when the type allows it)');
+      }
+      values = listed;
+    }
+    return {
+      kind: 'string',
+      nullable,
+      pointer,
+      ...(node.format !== undefined && { format: node.format as StringFormat }),
+      ...(node.pattern !== undefined && { pattern: String(node.pattern) }),
+      ...(patternMessage !== undefined && { patternMessage }),
+      ...(minLength !== undefined && { minLength }),
+      ...(maxLength !== undefined && { maxLength }),
+      ...(values && { enum: { values, open: false, pointer: childPointer(pointer, 'enum') } }),
+    };
+  }
+
+  private constType(node: Json, pointer: SpecPointer, nullable: boolean, type?: string): TypeModel {
+    if (type === undefined) assertKnownKeywords(node, ['const'], pointer);
+    const value: unknown = node.const;
+    const jsonType = value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
+    if (!['string', 'integer', 'number', 'boolean', 'null'].includes(jsonType)) {
+      throw new ModelError(childPointer(pointer, 'const'), 'a const must be a string, number, boolean or null');
+    }
+    if (type !== undefined && type !== jsonType && !(type === 'number' && jsonType === 'integer')) {
+      throw new ModelError(childPointer(pointer, 'const'), `the const ${JSON.stringify(value)} is not of type "${type}"`);
+    }
+    return { kind: 'const', nullable: nullable || value === null, pointer, value: value as string | number | boolean | null };
   }
 
   private refType(ref: string, pointer: SpecPointer, nullable: boolean): TypeModel {
     const name = schemaNameOf(ref, pointer);
     const target = resolvePointer(this.spec, ref);
     if (isEnumSchema(target)) {
-      return { kind: 'string', nullable, pointer, enum: { name, values: target.enum, open: false } };
+      return { kind: 'string', nullable, pointer, enum: { name, values: target.enum, open: false, pointer: `${ref}/enum` as SpecPointer } };
     }
     if (target.type === 'object') return { kind: 'object-ref', nullable, pointer, name };
     throw new ModelError(pointer, `${ref} is neither a string enum nor an object`);
   }
 
   /**
-   * The one `anyOf` shape allowed: an open enum, `anyOf: [{$ref: Enum}, {type: string}]`,
-   * optionally with `{type: 'null'}`. Responses use it so that values added by a newer
-   * server still validate.
+   * `anyOf`: `{type: "null"}` branches make the rest nullable; one string enum (named or
+   * inline) beside a plain `{type: string}` is an open enum (responses use it so that values
+   * added by a newer server still validate); one branch left is that branch; anything else is
+   * a union of the branches.
    */
   private anyOfType(node: Json, pointer: SpecPointer): TypeModel {
     assertKnownKeywords(node, ['anyOf'], pointer);
-    let enumRef: string | undefined;
-    let anyString = false;
+    if (node.anyOf.length === 0) throw new ModelError(pointer, 'anyOf needs at least one branch');
     let nullable = false;
+    const members: TypeModel[] = [];
     node.anyOf.forEach((branch: Json, i: number) => {
-      const at = childPointer(pointer, 'anyOf', i);
-      if (typeof branch.$ref === 'string' && isEnumSchema(resolvePointer(this.spec, branch.$ref)) && !enumRef) {
-        enumRef = branch.$ref;
-      } else if (branch.type === 'string' && Object.keys(branch).every((k) => k === 'type' || ANNOTATIONS.has(k))) {
-        anyString = true;
-      } else if (branch.type === 'null') {
-        nullable = true;
+      const type = this.type(branch, childPointer(pointer, 'anyOf', i));
+      if (type.kind === 'null') nullable = true;
+      else if (type.kind === 'union') {
+        nullable ||= type.nullable;
+        members.push(...type.members);
       } else {
-        throw new ModelError(at, 'anyOf supports only [{$ref: Enum}, {type: string}, {type: "null"}] (an open enum)');
+        nullable ||= type.nullable;
+        members.push(type.nullable ? { ...type, nullable: false } : type);
       }
     });
-    if (!enumRef || !anyString) throw new ModelError(pointer, 'anyOf must be an open enum: a $ref to an enum plus {type: string}');
-    const named = this.refType(enumRef, pointer, nullable);
-    if (named.kind !== 'string' || !named.enum) throw new ModelError(pointer, 'expected an enum');
-    return { ...named, enum: { ...named.enum, open: true } };
+    if (members.length === 0) return { kind: 'null', nullable: true, pointer };
+    const enums = members.filter((m): m is StringType => m.kind === 'string' && m.enum !== undefined);
+    const plainStrings = members.filter((m) => m.kind === 'string' && !m.enum && !m.format && !m.pattern && m.minLength === undefined && m.maxLength === undefined);
+    if (members.length === 2 && enums.length === 1 && plainStrings.length === 1) {
+      const known = enums[0]!;
+      return { ...known, nullable, pointer, enum: { ...known.enum!, open: true } };
+    }
+    if (members.length === 1) return withNullable({ ...members[0]!, pointer }, nullable);
+    return { kind: 'union', nullable, pointer, members };
+  }
+
+  /** The fields and unknown-property policy of an object node (named or inline). */
+  private objectShape(node: Json, pointer: SpecPointer, inherited: readonly FieldModel[]): ObjectShape & { fields: FieldModel[] } {
+    const fields: FieldModel[] = [...inherited];
+    const required = new Set<string>(Array.isArray(node.required) ? node.required : []);
+    if (node.properties !== undefined && !isObject(node.properties)) throw new ModelError(childPointer(pointer, 'properties'), '"properties" must be an object');
+    for (const [fieldName, fieldNode] of Object.entries<Json>(node.properties ?? {})) {
+      const fieldPointer = childPointer(pointer, 'properties', fieldName);
+      if (!isObject(fieldNode)) throw new ModelError(fieldPointer, 'expected a schema object');
+      if (fields.some((f) => f.name === fieldName)) throw new ModelError(fieldPointer, `"${fieldName}" is already defined by an allOf member; define each property once`);
+      fields.push({
+        name: fieldName,
+        description: String(fieldNode.description ?? ''),
+        type: this.type(fieldNode, fieldPointer),
+        required: false,
+        ...(fieldNode.default !== undefined && { default: fieldNode.default }),
+        ...(fieldNode.readOnly === true && { readOnly: true }),
+        ...(fieldNode.writeOnly === true && { writeOnly: true }),
+        pointer: fieldPointer,
+      });
+    }
+    for (const name of required) {
+      const field = fields.find((f) => f.name === name);
+      // A required name without a property is a lint error; the model only reads the properties.
+      if (field) field.required = true;
+    }
+    const { additionalProperties: additional, unevaluatedProperties: unevaluated } = node;
+    if (unevaluated !== undefined && unevaluated !== false) {
+      throw new ModelError(childPointer(pointer, 'unevaluatedProperties'), 'only "unevaluatedProperties: false" is supported');
+    }
+    if (additional === false || unevaluated === false) {
+      return {
+        fields,
+        unknownProperties: 'reject',
+        unknownPropertiesPointer: childPointer(pointer, additional === false ? 'additionalProperties' : 'unevaluatedProperties'),
+      };
+    }
+    if (isObject(additional)) {
+      const at = childPointer(pointer, 'additionalProperties');
+      return { fields, unknownProperties: 'map', unknownPropertiesPointer: at, mapValue: this.type(additional, at) };
+    }
+    if (additional !== undefined && additional !== true) throw new ModelError(childPointer(pointer, 'additionalProperties'), 'must be a boolean or a schema');
+    return { fields, unknownProperties: 'allow' };
   }
 
   object(name: string, node: Json, pointer: SpecPointer): ObjectModel {
+    const known = this.objects.get(name);
+    if (known) return known;
+    if (this.reading.has(name)) throw new ModelError(pointer, `"${name}" includes itself through allOf`);
+    this.reading.add(name);
     assertKnownKeywords(node, ['type', 'properties', 'required', 'allOf', 'additionalProperties', 'unevaluatedProperties'], pointer);
-    const fields: FieldModel[] = [];
-    const required = new Set<string>(Array.isArray(node.required) ? node.required : []);
-    let handlerRules: HandlerRulesModel | undefined;
-
-    const addFields = (owner: Json, ownerPointer: SpecPointer): void => {
-      for (const [fieldName, fieldNode] of Object.entries<Json>(owner.properties ?? {})) {
-        const fieldPointer = childPointer(ownerPointer, 'properties', fieldName);
-        fields.push({
-          name: fieldName,
-          description: String(fieldNode.description ?? ''),
-          type: this.type(fieldNode, fieldPointer),
-          required: false,
-          ...(fieldNode.default !== undefined && { default: fieldNode.default }),
-          pointer: fieldPointer,
-        });
-      }
-    };
-
-    addFields(node, pointer);
+    const inheritedFields: FieldModel[] = [];
+    const inheritedRequired = new Set<string>();
+    const handlerRules: HandlerRulesModel[] = [];
     (node.allOf ?? []).forEach((member: Json, i: number) => {
       const memberPointer = childPointer(pointer, 'allOf', i);
-      if (typeof member.$ref === 'string') {
+      if (typeof member?.$ref === 'string') {
         const memberName = schemaNameOf(member.$ref, memberPointer);
         const inherited = this.object(memberName, resolvePointer(this.spec, member.$ref), `${SCHEMA_PREFIX}${memberName}` as SpecPointer);
-        fields.push(...inherited.fields);
-        inherited.fields.filter((f) => f.required).forEach((f) => required.add(f.name));
-        if (inherited.handlerRules) handlerRules = inherited.handlerRules;
-      } else if (!('if' in member)) {
+        // Copies: `required` may differ between the including schema and the member.
+        for (const field of inherited.fields) {
+          if (inheritedFields.some((f) => f.name === field.name)) throw new ModelError(memberPointer, `"${field.name}" is defined by two allOf members; define each property once`);
+          inheritedFields.push({ ...field });
+          if (field.required) inheritedRequired.add(field.name);
+        }
+        for (const rules of inherited.handlerRules) {
+          if (handlerRules.some((r) => r.discriminator === rules.discriminator)) {
+            throw new ModelError(memberPointer, `two allOf members both have rules for "${rules.discriminator}"; state them once`);
+          }
+          handlerRules.push(rules);
+        }
+      } else if (!isObject(member) || !('if' in member)) {
         throw new ModelError(memberPointer, 'allOf members must be $refs to object schemas or handler rules (if/then)');
       }
     });
-    const ownRules = this.handlerRules(node, pointer, fields);
-    if (ownRules) handlerRules = ownRules;
-
-    for (const field of fields) field.required = required.has(field.name);
-    const rejectsUnknown = node.additionalProperties === false || node.unevaluatedProperties === false;
-    return {
+    const shape = this.objectShape(node, pointer, inheritedFields);
+    for (const field of shape.fields) if (inheritedRequired.has(field.name)) field.required = true;
+    for (const rules of this.handlerRules(node, pointer, shape.fields)) {
+      if (handlerRules.some((r) => r.discriminator === rules.discriminator)) {
+        throw new ModelError(pointer, `rules for "${rules.discriminator}" are stated both here and in an allOf member; state them once`);
+      }
+      handlerRules.push(rules);
+    }
+    if (shape.unknownProperties === 'map' && node.unevaluatedProperties !== undefined) {
+      throw new ModelError(pointer, 'use either an additionalProperties schema or unevaluatedProperties, not both');
+    }
+    const model: ObjectModel = {
       kind: 'object',
       name,
       description: String(node.description ?? ''),
-      fields,
-      unknownProperties: rejectsUnknown ? 'reject' : 'allow',
-      ...(rejectsUnknown && {
-        unknownPropertiesPointer: childPointer(pointer, node.additionalProperties === false ? 'additionalProperties' : 'unevaluatedProperties'),
-      }),
-      ...(handlerRules && { handlerRules }),
+      ...shape,
+      handlerRules,
       pointer,
     };
+    this.reading.delete(name);
+    this.objects.set(name, model);
+    return model;
   }
 
-  /** The `allOf: [{if: {required: [d], properties: {d: {const: h}}}, then: ...}]` rules of a schema. */
-  private handlerRules(node: Json, pointer: SpecPointer, fields: readonly FieldModel[]): HandlerRulesModel | undefined {
-    const rules: HandlerRule[] = [];
-    let discriminator: string | undefined;
+  /**
+   * The `allOf: [{if: {required: [P], properties: {P: {const: V}}}, then: ...}]` rules of a
+   * schema, one entry per property P they switch on (the discriminators), in first-seen order.
+   */
+  private handlerRules(node: Json, pointer: SpecPointer, fields: readonly FieldModel[]): HandlerRulesModel[] {
+    const byDiscriminator = new Map<string, HandlerRule[]>();
     (node.allOf ?? []).forEach((member: Json, i: number) => {
-      if (!('if' in member)) return;
+      if (!isObject(member) || !('if' in member)) return;
       const at = childPointer(pointer, 'allOf', i);
+      assertKnownKeywords(member, ['if', 'then'], at);
       const pinned = Object.entries<Json>(member.if?.properties ?? {});
-      if (pinned.length !== 1 || typeof pinned[0]![1].const !== 'string' || !member.if.required?.includes(pinned[0]![0])) {
+      if (pinned.length !== 1 || typeof pinned[0]![1]?.const !== 'string' || !member.if.required?.includes(pinned[0]![0])) {
         throw new ModelError(at, 'a handler rule\'s "if" must require one property and pin it with a string const');
       }
       const [property, { const: handler }] = pinned[0]!;
-      if (discriminator !== undefined && discriminator !== property) {
-        throw new ModelError(at, `handler rules switch on "${discriminator}" and "${property}"; use one property`);
-      }
-      discriminator = property;
+      const rules = byDiscriminator.get(property) ?? [];
+      byDiscriminator.set(property, rules);
       rules.push({
         handler,
         description: String(member.description ?? ''),
@@ -250,24 +446,29 @@ class Reader {
         pointer: childPointer(at, 'then'),
       });
     });
-    if (discriminator === undefined) return undefined;
-    const discriminatorType = fields.find((f) => f.name === discriminator)?.type;
-    if (discriminatorType?.kind !== 'string' || !discriminatorType.enum) {
-      throw new ModelError(pointer, `"${discriminator}" must be a property whose type is a named enum`);
-    }
-    const handlers = discriminatorType.enum.values;
-    const ordered = handlers.map((handler) => {
-      const matching = rules.filter((r) => r.handler === handler);
-      if (matching.length !== 1) throw new ModelError(pointer, `"${handler}" must have exactly one handler rule, has ${matching.length}`);
-      return matching[0]!;
+    return [...byDiscriminator].map(([discriminator, rules]) => {
+      const discriminatorType = fields.find((f) => f.name === discriminator)?.type;
+      if (discriminatorType?.kind !== 'string' || !discriminatorType.enum || discriminatorType.enum.open) {
+        throw new ModelError(pointer, `"${discriminator}" must be a property whose type is a (closed) string enum`);
+      }
+      const { values: handlers, name: enumName } = discriminatorType.enum;
+      for (const rule of rules) {
+        if (!handlers.includes(rule.handler)) throw new ModelError(rule.pointer, `"${rule.handler}" is not a value of "${discriminator}"`);
+      }
+      const ordered = handlers.map((handler) => {
+        const matching = rules.filter((r) => r.handler === handler);
+        if (matching.length !== 1) throw new ModelError(pointer, `"${handler}" must have exactly one handler rule, has ${matching.length}`);
+        return matching[0]!;
+      });
+      return { discriminator, handlers, ...(enumName !== undefined && { enumName }), rules: ordered, pointer };
     });
-    return { discriminator, handlers, rules: ordered, pointer };
   }
 
   private alternatives(then: Json | undefined, pointer: SpecPointer): string[][] {
     if (!isObject(then)) throw new ModelError(pointer, 'a handler rule needs a "then"');
     assertKnownKeywords(then, ['required', 'anyOf'], pointer);
     if (Array.isArray(then.anyOf)) {
+      if (then.required !== undefined) throw new ModelError(pointer, 'a rule\'s "then" has either "required" or "anyOf" alternatives, not both');
       return then.anyOf.map((alt: Json, k: number) => {
         assertKnownKeywords(alt, ['required'], childPointer(pointer, 'anyOf', k));
         return [...(alt.required ?? [])];
@@ -328,6 +529,7 @@ class Reader {
           path,
           summary: String(op.summary ?? ''),
           description: String(op.description ?? ''),
+          tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
           parameters: [...shared, ...own],
           ...(typeof bodyRef === 'string' && {
             requestBody: { schema: schemaNameOf(bodyRef, at), required: op.requestBody.required === true },

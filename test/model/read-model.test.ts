@@ -26,12 +26,16 @@ describe('readModel on the real spec', () => {
   it('gives create and update the same handler rules, from SipEndpointFields', () => {
     const create = objectSchema(model, 'CreateSipEndpointRequest');
     const update = objectSchema(model, 'UpdateSipEndpointRequest');
-    expect(create.handlerRules).toBe(update.handlerRules === undefined ? 'missing' : create.handlerRules);
-    expect(create.handlerRules?.pointer).toBe('#/components/schemas/SipEndpointFields');
-    const relayTopic = create.handlerRules?.rules.find((r) => r.handler === 'relay_topic');
+    expect(create.handlerRules.map((r) => r.discriminator)).toEqual(['call_handler']);
+    expect(create.handlerRules[0]?.rules).toHaveLength(11);
+    // The same rule objects, read once from the schema both include.
+    expect(update.handlerRules).toEqual(create.handlerRules);
+    expect(update.handlerRules[0]).toBe(create.handlerRules[0]);
+    expect(create.handlerRules[0]?.pointer).toBe('#/components/schemas/SipEndpointFields');
+    const relayTopic = create.handlerRules[0]?.rules.find((r) => r.handler === 'relay_topic');
     expect(relayTopic?.alternatives).toEqual([['call_relay_topic'], ['call_relay_application']]);
     expect(relayTopic?.pointer).toMatch(/^#\/components\/schemas\/SipEndpointFields\/allOf\/\d+\/then$/);
-    expect(create.handlerRules?.rules.find((r) => r.handler === 'relay_connector')?.alternatives).toEqual([]);
+    expect(create.handlerRules[0]?.rules.find((r) => r.handler === 'relay_connector')?.alternatives).toEqual([]);
   });
 
   it('marks requests strict and responses lenient, with open enums in responses', () => {
@@ -44,6 +48,11 @@ describe('readModel on the real spec', () => {
     expect(requestHandler).toMatchObject({ kind: 'string', nullable: false, enum: { name: 'CallHandler', open: false } });
   });
 
+  it('reads the plain-words message of a pattern (x-pattern-message)', () => {
+    const username = objectSchema(model, 'CreateSipEndpointRequest').fields.find((f) => f.name === 'username')?.type;
+    expect(username).toMatchObject({ kind: 'string', pattern: '^[^\\s@]+$', patternMessage: 'must not contain whitespace or @' });
+  });
+
   it('keeps required fields of create only on create', () => {
     const required = (name: string) => objectSchema(model, name).fields.filter((f) => f.required).map((f) => f.name);
     expect(required('CreateSipEndpointRequest')).toEqual(['username', 'password']);
@@ -53,8 +62,8 @@ describe('readModel on the real spec', () => {
 
 describe('readModel refuses shapes the generators do not understand', () => {
   const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
-    ['an unsupported keyword', (s) => (s.components.schemas.SipEndpointFields.properties.username.minLength = 1), /properties\/username: keyword "minLength"/],
-    ['an unknown format', (s) => (s.components.schemas.SipEndpointFields.properties.call_request_url.format = 'email'), /format "email" has no checker/],
+    ['an unsupported keyword', (s) => (s.components.schemas.SipEndpointFields.properties.username.contentEncoding = 'base64'), /properties\/username: keyword "contentEncoding"/],
+    ['an unknown format', (s) => (s.components.schemas.SipEndpointFields.properties.call_request_url.format = 'hostname'), /format "hostname" has no checker/],
     ['a oneOf', (s) => (s.components.schemas.SipEndpointFields.properties.caller_id = { oneOf: [{ type: 'string' }] }), /keyword "oneOf"/],
     ['two rules for one handler', (s) => (s.components.schemas.SipEndpointFields.allOf[1].if.properties.call_handler.const = 'laml_webhooks'), /"laml_webhooks" must have exactly one handler rule, has 2/],
     ['a vacuous if', (s) => (s.components.schemas.SipEndpointFields.allOf[0].if.required = []), /allOf\/0: a handler rule's "if" must require/],

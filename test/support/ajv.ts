@@ -6,6 +6,7 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { SCHEMA_EXTENSIONS } from '../../scripts/model/read-model.ts';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -14,7 +15,7 @@ export function compileSpecSchemas(spec: Record<string, unknown>): (schemaName: 
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
   addFormats(ajv);
   // OpenAPI keywords around and inside the schemas are annotations to Ajv.
-  ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated']);
+  ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'example', 'x-generated', ...SCHEMA_EXTENSIONS]);
   ajv.addSchema(spec, 'openapi.json');
   return (schemaName) => {
     const validate = ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`);

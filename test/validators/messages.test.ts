@@ -15,6 +15,7 @@ import {
   type ValidationIssue,
 } from '@sip-endpoints/validators';
 import { readBundledSpec } from '../support/repo.ts';
+import { loadValidators } from './support/load-generated.ts';
 import { formatPath, missing, notInEnum, quoteNames } from '../../packages/validators/src/runtime/report.ts';
 
 const CREDENTIALS = { username: 'alice', password: 'correct-horse' };
@@ -68,6 +69,19 @@ describe('the issue example messages', () => {
     const [issue] = issuesOf(UpdateSipEndpointRequest, { favourite_colour: 'blue' });
     expect(issue!.message).toBe('favourite_colour is not a known property');
     expect(issue!.suggestion).toBeUndefined();
+  });
+
+  it("words a pattern problem as the spec's x-pattern-message does, never echoing the value", () => {
+    const [issue] = issuesOf(CreateSipEndpointRequest, { ...CREDENTIALS, username: 'alice@example' });
+    expect(issue).toMatchObject({ code: 'pattern', path: ['username'], message: 'username must not contain whitespace or @' });
+  });
+
+  it('falls back to naming the pattern when the spec gives no words for it', async () => {
+    const spec = await readBundledSpec();
+    delete spec.components.schemas.SipEndpointFields.properties.username['x-pattern-message'];
+    const { module } = await loadValidators(spec);
+    const [issue] = module.CreateSipEndpointRequest['~standard'].validate({ ...CREDENTIALS, username: 'a b' }).issues;
+    expect(issue.message).toBe('username does not match the pattern ^[^\\s@]+$');
   });
 
   it('lists the allowed values of an enum', () => {

@@ -15,7 +15,7 @@
  * - `isX` passes the runtime's fail-fast marker as `issues`: the first problem then returns
  *   `STOPPED` without building anything, and the loop over the keys stops at once.
  */
-import type { FieldModel, HandlerRulesModel, ObjectModel, TypeModel } from '../../model/types.ts';
+import type { FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
 import type { CodeWriter } from './code-writer.ts';
 import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './literals.ts';
 import type { ModuleParts } from './module-parts.ts';
@@ -30,7 +30,10 @@ export const FIELDS_PER_FUNCTION = 64;
 const FORMAT_REASONS = {
   uri: 'must be an absolute URI, such as https://example.com/hook',
   uuid: 'must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90',
+  'date-time': 'must be a date-time with a time zone, such as 2024-05-01T12:00:00Z',
+  email: 'must be an e-mail address',
 } as const;
+const FORMAT_TESTS = { uri: 'isUri', uuid: 'isUuid', 'date-time': 'isDateTime', email: 'isEmail' } as const;
 
 /** A field's name in messages, as the runtime's `formatPath` writes it: `username`, `['odd key']`. */
 export function subjectOf(name: string): string {
@@ -51,6 +54,34 @@ function reasonLiteral(reason: string): string {
   return stringLiteral(` ${reason}`);
 }
 
+/** What a value of `type` is, in a message: "a string", "an integer or null". */
+export function describeType(type: TypeModel): string {
+  const base = ((): string => {
+    switch (type.kind) {
+      case 'string':
+        return 'a string';
+      case 'integer':
+        return 'an integer';
+      case 'number':
+        return 'a number';
+      case 'boolean':
+        return 'a boolean';
+      case 'null':
+        return 'null';
+      case 'const':
+        return typeof type.value === 'string' ? quoteText(type.value) : String(type.value);
+      case 'array':
+        return 'an array';
+      case 'object':
+      case 'object-ref':
+        return 'an object';
+      case 'union':
+        return [...new Set(type.members.map(describeType))].join(' or ');
+    }
+  })();
+  return type.nullable && type.kind !== 'null' ? `${base} or null` : base;
+}
+
 /** One value to check, known not to be `undefined`. Every member but `type` is code. */
 interface ValueCheck {
   type: TypeModel;
@@ -58,73 +89,98 @@ interface ValueCheck {
   value: string;
   /** The path of the object or array that holds the value (evaluated only to report). */
   parentPath: string;
-  /** The value's key in its parent: a string literal, or an array index variable. */
+  /** The value's key in its parent: a string literal, or a variable. */
   key: string;
   /** How many arrays deep the value is, for the names of loop variables. */
   depth: number;
   /** The field's name when the value is a field of the object being checked. */
   fieldName?: string;
-  /** Words for the constants the check declares (a field's name, or the items'). */
+  /** Words for the constants and functions the check declares (a field's name, or the items'). */
   nameHint: string;
 }
 
-function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): void {
+/** Bounds of a number, as `[condition, code, reason]` for a value `v`. */
+function numberBounds(type: NumberType | IntegerType, v: string): [string, 'too_small' | 'too_big' | 'not_multiple', string][] {
+  const out: [string, 'too_small' | 'too_big' | 'not_multiple', string][] = [];
+  if (type.minimum !== undefined) out.push([`${v} < ${numberLiteral(type.minimum)}`, 'too_small', `must be at least ${numberLiteral(type.minimum)}`]);
+  if (type.exclusiveMinimum !== undefined) out.push([`${v} <= ${numberLiteral(type.exclusiveMinimum)}`, 'too_small', `must be greater than ${numberLiteral(type.exclusiveMinimum)}`]);
+  if (type.maximum !== undefined) out.push([`${v} > ${numberLiteral(type.maximum)}`, 'too_big', `must be at most ${numberLiteral(type.maximum)}`]);
+  if (type.exclusiveMaximum !== undefined) out.push([`${v} >= ${numberLiteral(type.exclusiveMaximum)}`, 'too_big', `must be less than ${numberLiteral(type.exclusiveMaximum)}`]);
+  if (type.multipleOf !== undefined) {
+    // Exactly Ajv's test: the quotient must read back as an integer.
+    const quotient = `${v} / ${numberLiteral(type.multipleOf)}`;
+    out.push([`${quotient} !== parseInt(String(${quotient}))`, 'not_multiple', `must be a multiple of ${numberLiteral(type.multipleOf)}`]);
+  }
+  return out;
+}
+
+export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): void {
   const { type, value, parentPath, key } = check;
   const pointer = parts.pointer(type.pointer, check.fieldName);
   const nullGuard = type.nullable ? `${value} !== null` : '';
-  const reportType = (expected: string): string =>
-    `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${type.nullable ? `${expected} or null` : expected}`)}, ${value}, ${pointer});`;
+  const reportType = (): string => `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${describeType(type)}`)}, ${value}, ${pointer});`;
+  const report = (condition: string, code: string, reason: string): string =>
+    `if (${condition}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, '${code}', ${reasonLiteral(reason)}, ${pointer});`;
   /** `if (right type) { checks } else if (not null) { wrong type }`. */
-  const typed = (isType: string, expected: string, checks: string[]): void => {
+  const typed = (isType: string, checks: string[]): void => {
     if (checks.length === 0) {
-      w.line(`if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType(expected)}`);
+      w.line(`if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;
     }
     w.line(`if (${isType}) {`).indented(() => checks.forEach((c) => w.line(c)));
-    w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType(expected)));
+    w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType()));
     w.line('}');
   };
 
   switch (type.kind) {
     case 'string': {
       if (type.enum && !type.enum.open) {
-        const values = parts.enumValues(type.enum.name, type.enum.values);
+        const values = parts.enumValues(type.enum.name ?? check.nameHint, type.enum.values, type.enum.pointer);
         w.block(`switch (${value})`, () => {
           for (const v of type.enum!.values) w.line(`case ${stringLiteral(v)}:`);
           w.indented(() => w.line('break;'));
           w.line('default:');
-          const report = `issues = ${parts.runtime('notInEnum')}(issues, ${parentPath}, ${key}, ${values}, ${type.nullable}, ${value}, ${stringLiteral(parts.enumPointer(type.enum!.name))});`;
-          w.indented(() => w.line(nullGuard ? `if (${nullGuard}) ${report}` : report));
+          const call = `issues = ${parts.runtime('notInEnum')}(issues, ${parentPath}, ${key}, ${values}, ${type.nullable}, ${value}, ${stringLiteral(type.enum!.pointer)});`;
+          w.indented(() => w.line(nullGuard ? `if (${nullGuard}) ${call}` : call));
         });
         return;
       }
       // An open enum (responses) accepts any string: its values are for docs and autocompletion.
       const checks: string[] = [];
-      if (type.format === 'uri') {
-        checks.push(`if (!${parts.runtime('isUri')}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS.uri)}, ${pointer});`);
+      if (type.minLength !== undefined) {
+        const n = numberLiteral(type.minLength);
+        // Fewer UTF-16 units than 2n means fewer code points than n only when counted.
+        checks.push(report(`${value}.length < ${n} || (${value}.length < 2 * ${n} && ${parts.runtime('codePointLength')}(${value}) < ${n})`, 'too_small', `must be at least ${n} character(s) long`));
       }
-      if (type.format === 'uuid') {
-        checks.push(`if (!${parts.runtime('isUuid')}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS.uuid)}, ${pointer});`);
+      if (type.maxLength !== undefined) {
+        const n = numberLiteral(type.maxLength);
+        checks.push(report(`${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n}`, 'too_big', `must be at most ${n} character(s) long`));
+      }
+      if (type.format !== undefined) {
+        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
       }
       if (type.pattern !== undefined) {
-        checks.push(
-          `if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`does not match the pattern ${type.pattern}`)}, ${pointer});`,
-        );
+        const reason = type.patternMessage ?? `does not match the pattern ${type.pattern}`;
+        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(reason)}, ${pointer});`);
       }
-      typed(`typeof ${value} === 'string'`, 'a string', checks);
+      typed(`typeof ${value} === 'string'`, checks);
       return;
     }
-    case 'integer': {
-      const checks: string[] = [];
-      if (type.minimum !== undefined) {
-        const bound = numberLiteral(type.minimum);
-        checks.push(`if (${value} < ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_small', ${reasonLiteral(`must be at least ${bound}`)}, ${pointer});`);
-      }
-      if (type.maximum !== undefined) {
-        const bound = numberLiteral(type.maximum);
-        checks.push(`if (${value} > ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_big', ${reasonLiteral(`must be at most ${bound}`)}, ${pointer});`);
-      }
-      typed(`typeof ${value} === 'number' && Number.isInteger(${value})`, 'an integer', checks);
+    case 'integer':
+      typed(`Number.isInteger(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
+      return;
+    case 'number':
+      typed(`typeof ${value} === 'number' && Number.isFinite(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
+      return;
+    case 'boolean':
+      typed(`typeof ${value} === 'boolean'`, []);
+      return;
+    case 'null':
+      w.line(`if (${value} !== null) ${reportType()}`);
+      return;
+    case 'const': {
+      const expected = type.value === null ? 'null' : typeof type.value === 'string' ? stringLiteral(type.value) : typeof type.value === 'number' ? numberLiteral(type.value) : String(type.value);
+      w.line(report(`${value} !== ${expected}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', `must be ${describeType(type)}`));
       return;
     }
     case 'array': {
@@ -132,10 +188,12 @@ function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): 
       const item = `item${check.depth}`;
       w.line(`if (Array.isArray(${value})) {`).indented(() => {
         if (type.minItems !== undefined) {
-          const bound = numberLiteral(type.minItems);
-          w.line(
-            `if (${value}.length < ${bound}) issues = ${parts.runtime('outOfRange')}(issues, ${parentPath}, ${key}, 'too_small', ${reasonLiteral(`must be an array of at least ${bound} item(s)`)}, ${pointer});`,
-          );
+          const n = numberLiteral(type.minItems);
+          w.line(report(`${value}.length < ${n}`, 'too_small', `must be an array of at least ${n} item(s)`));
+        }
+        if (type.maxItems !== undefined) {
+          const n = numberLiteral(type.maxItems);
+          w.line(report(`${value}.length > ${n}`, 'too_big', `must be an array of at most ${n} item(s)`));
         }
         w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
           w.line(`const ${item}: unknown = ${value}[${index}];`);
@@ -149,13 +207,22 @@ function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): 
           });
         });
       });
-      w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType('an array')));
+      w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType()));
       w.line('}');
       return;
     }
+    case 'object':
     case 'object-ref': {
-      const call = `issues = ${parts.schemaCheck(type.name)}(${value}, ${parts.runtime('pathTo')}(${parentPath}, ${key}), issues);`;
+      const checkName = type.kind === 'object-ref' ? parts.schemaCheck(type.name) : parts.inlineObjectCheck(type, check.nameHint);
+      const call = `issues = ${checkName}(${value}, ${parts.runtime('pathTo')}(${parentPath}, ${key}), issues);`;
       w.line(nullGuard ? `if (${nullGuard}) ${call}` : call);
+      return;
+    }
+    case 'union': {
+      // Each member is a function of its own, run fail-fast: the union holds when one finds nothing.
+      const failFast = parts.runtime('FAIL_FAST');
+      const tests = type.members.map((member, i) => `${parts.memberCheck(member, `${check.nameHint}_member${i}`)}(${value}, ${parentPath}, ${key}, ${failFast}) === ${failFast}`);
+      w.line(`if (!(${tests.join(' || ')})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;
     }
   }
@@ -170,6 +237,7 @@ function fieldCheckCall(parts: ModuleParts, field: FieldModel, value: string): s
   // A closed enum is a `switch` on the literals: comparing with constants the compiler can see
   // beats a loop over the list of values.
   if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
+  if (type.minLength !== undefined || type.maxLength !== undefined || type.format === 'date-time' || type.format === 'email') return undefined;
   const check = type.format === 'uri' ? 'checkUri' : type.format === 'uuid' ? 'checkUuid' : 'checkString';
   return `${parts.runtime(check)}(issues, path, ${stringLiteral(field.name)}, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
 }
@@ -246,9 +314,20 @@ const FIELD_GROUP_PARAMETERS = 'object: Record<string, unknown>, path: IssuePath
  */
 export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
   const fieldNames = group.fields.map((f) => f.name);
-  const unknown = group.needsKnownKeys
+  const unknownReport = group.needsKnownKeys
     ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
     : undefined;
+  /** What is done with a key that is not a field: reported (strict), checked (a map), or nothing. */
+  const unknown = (): void => {
+    if (group.mapValue) {
+      // A map's value is checked even when it is undefined, as Ajv's `additionalProperties` does.
+      w.line('const entry: unknown = object[key];');
+      writeValueCheck(w, parts, { type: group.mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` });
+    } else if (unknownReport) {
+      w.line(unknownReport);
+    }
+  };
+  const hasUnknown = group.mapValue !== undefined || unknownReport !== undefined;
   const stopped = parts.runtime('STOPPED');
   const byNumber = group.fields.length > SWITCH_ON_NAMES_LIMIT;
   // Each chunk of fields found by number gets a function of its own, written after this one.
@@ -256,7 +335,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   if (byNumber) for (let i = 0; i < group.fields.length; i += FIELDS_PER_FUNCTION) chunks.push(group.fields.slice(i, i + FIELDS_PER_FUNCTION));
   const chunkNames = chunks.map((_, i) => parts.freshName(`${name}${i}`));
 
-  w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules ? ', and its handler rules' : ''}. */`);
+  w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
   w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${group.needsKnownKeys ? ', unknownPointer: string | undefined' : ''}): Issues`, () => {
     if (!byNumber) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
@@ -272,20 +351,21 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
               w.line('break;');
             });
           }
-          if (unknown) w.line('default:').indented(() => w.line(unknown));
+          // A map's value gets a block of its own: the `case` declares a constant.
+          if (hasUnknown) w.line('default:').indented(() => (group.mapValue ? w.block('', unknown) : unknown()));
         });
         return;
       }
       w.line(`const index = ${parts.fieldIndex(group.owner, fieldNames)}.get(key);`);
       w.block('if (index === undefined)', () => {
-        if (unknown) w.line(unknown);
+        unknown();
         w.line('continue;');
       });
       w.block(`switch (index >> ${Math.log2(FIELDS_PER_FUNCTION)})`, () => {
         chunkNames.forEach((chunk, i) => w.line(`case ${i}:`).indented(() => w.line(`issues = ${chunk}(index, object[key], path, issues);`).line('break;')));
       });
     });
-    if (group.handlerRules) writeHandlerRules(w, parts, group.handlerRules, new Set(fieldNames));
+    for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, new Set(fieldNames));
     w.line('return issues;');
   });
   chunks.forEach((fields, i) => {
@@ -307,20 +387,39 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   });
 }
 
-/** The check of one schema: an object, its required fields, then its field group. */
-export function writeSchemaCheck(w: CodeWriter, parts: ModuleParts, schema: ObjectModel, name: string, groupCheck: string, group: FieldGroup): void {
-  w.line(`/** Appends the issues of a ${parts.docName(schema.name)} to \`issues\`. */`);
+/** What `writeObjectCheck` needs of a named schema or an inline object. */
+export interface CheckedObject {
+  /** The schema's name, or words for an inline object. */
+  title: string;
+  fields: readonly FieldModel[];
+  unknownProperties: ObjectShape['unknownProperties'];
+  unknownPropertiesPointer?: string;
+  pointer: string;
+}
+
+/** The check of one object: its type, its required fields, then its field group. */
+export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup): void {
+  w.line(`/** Appends the issues of ${parts.docName(object.title)} to \`issues\`. */`);
   w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
     w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
-      w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(schema.pointer)});`);
+      w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
     w.line('const object = value as Record<string, unknown>;');
-    const requiredPointer = stringLiteral(`${schema.pointer}/required`);
-    for (const field of schema.fields.filter((f) => f.required)) {
+    const requiredPointer = stringLiteral(`${object.pointer}/required`);
+    for (const field of object.fields.filter((f) => f.required)) {
       w.line(`if (${propertyAccess('object', field.name)} === undefined) issues = ${parts.runtime('missing')}(issues, path, ${stringLiteral(field.name)}, ${reasonLiteral('is required')}, ${requiredPointer});`);
     }
     // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
-    const unknownPointer = schema.unknownProperties === 'reject' ? stringLiteral(schema.unknownPropertiesPointer ?? schema.pointer) : 'undefined';
+    const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
     w.line(`return ${groupCheck}(object, path, issues${group.needsKnownKeys ? `, ${unknownPointer}` : ''});`);
+  });
+}
+
+/** A function checking one value of `type` (a member of a union), known not to be undefined. */
+export function writeValueFunction(w: CodeWriter, parts: ModuleParts, type: TypeModel, name: string, nameHint: string): void {
+  w.line(`/** Appends the issues of one value of ${parts.docName(describeType(type))} at \`key\` in \`path\`. */`);
+  w.block(`function ${name}(value: unknown, path: IssuePath, key: string | number, issues: Issues): Issues`, () => {
+    writeValueCheck(w, parts, { type, value: 'value', parentPath: 'path', key: 'key', depth: 0, nameHint });
+    w.line('return issues;');
   });
 }

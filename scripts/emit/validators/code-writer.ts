@@ -13,9 +13,9 @@ export class CodeWriter {
     return this;
   }
 
-  /** `head {`, the body one level deeper, then `}` (or `tail`). */
+  /** `head {` (a bare `{` for no head), the body one level deeper, then `}` (or `tail`). */
   block(head: string, body: () => void, tail = '}'): this {
-    this.line(`${head} {`);
+    this.line(head === '' ? '{' : `${head} {`);
     this.indented(body);
     return this.line(tail);
   }

@@ -4,15 +4,15 @@
  * (patterns, enum value lists, spec pointers, field name lists and indexes). Each constant is
  * declared once, however many checks use it.
  */
-import type { ApiModel, SpecPointer } from '../../model/types.ts';
+import type { InlineObjectType, SpecPointer, TypeModel } from '../../model/types.ts';
 import { commentText, docText, regexExpression, stringArrayLiteral, stringLiteral } from './literals.ts';
 import { type ModuleNames, upperSnake } from './plan.ts';
 
 /** The runtime functions generated checks may call, by module. */
 export const RUNTIME_FUNCTIONS = {
   '../runtime/field-checks.ts': ['checkString', 'checkUri', 'checkUuid'],
-  '../runtime/formats.ts': ['isUri', 'isUuid'],
-  '../runtime/report.ts': ['STOPPED', 'badFormat', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'outOfRange', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
+  '../runtime/formats.ts': ['codePointLength', 'isDateTime', 'isEmail', 'isUri', 'isUuid'],
+  '../runtime/report.ts': ['FAIL_FAST', 'STOPPED', 'badFormat', 'invalidValue', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
 } as const;
 
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FUNCTIONS][number];
@@ -23,6 +23,11 @@ export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FU
  * every string: a non-empty string matches the pattern exactly when a search for `[X]` (with
  * the same `u` flag) finds nothing. The search is cheaper: it needs no full match.
  */
+/** `call_handler_item` → `CallHandlerItem`, for function names. */
+function pascal(text: string): string {
+  return text.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
 export function forbiddenClass(pattern: string): string | undefined {
   const match = /^\^\[\^((?:[^\]\\[]|\\.)+)\]\+\$$/.exec(pattern);
   // `^[^^a]+$` forbids `^` and `a`; as `[^a]` the search would be a negated class.
@@ -37,14 +42,19 @@ interface Constant {
   initializer: string;
 }
 
+/** A function the checks call that is written after them: an inline object's check, a union member's. */
+export type PendingFunction = { kind: 'object'; name: string; type: InlineObjectType; nameHint: string } | { kind: 'value'; name: string; type: TypeModel; nameHint: string };
+
 export class ModuleParts {
   private readonly used = new Set<RuntimeFunction>();
+  /** Functions asked for and not yet written; `render.ts` writes them until none is left. */
+  readonly pending: PendingFunction[] = [];
+  private readonly functionsByType = new Map<string, string>();
   private readonly constants: Constant[] = [];
   /** Constant names by what they hold, so that each is declared once. */
   private readonly byContent = new Map<string, string>();
 
   constructor(
-    private readonly model: ApiModel,
     private readonly names: ModuleNames,
     /** The name of each object schema's check function. */
     private readonly schemaChecks: ReadonlyMap<string, string>,
@@ -54,6 +64,26 @@ export class ModuleParts {
   schemaCheck(schemaName: string): string {
     const name = this.schemaChecks.get(schemaName);
     if (name === undefined) throw new Error(`validators: no check for schema ${schemaName}`);
+    return name;
+  }
+
+  /** The check function of an inline object, written later (once per distinct object). */
+  inlineObjectCheck(type: InlineObjectType, nameHint: string): string {
+    return this.pendingFunction('object', type, nameHint, `check${pascal(nameHint)}`);
+  }
+
+  /** A function checking one value of `type`, written later (once per distinct type). */
+  memberCheck(type: TypeModel, nameHint: string): string {
+    return this.pendingFunction('value', type, nameHint, `check${pascal(nameHint)}`);
+  }
+
+  private pendingFunction(kind: PendingFunction['kind'], type: TypeModel, nameHint: string, wanted: string): string {
+    const key = JSON.stringify([kind, type]);
+    const existing = this.functionsByType.get(key);
+    if (existing) return existing;
+    const name = this.names.fresh(wanted);
+    this.functionsByType.set(key, name);
+    this.pending.push({ kind, name, type, nameHint } as PendingFunction);
     return name;
   }
 
@@ -110,19 +140,13 @@ export class ModuleParts {
     return `!${name}.test(${value})`;
   }
 
-  /** The constant listing an enum's values, for enum issues. */
-  enumValues(enumName: string, values: readonly string[]): string {
-    return this.constant(`enum:${JSON.stringify([enumName, values])}`, `${upperSnake(enumName)}_VALUES`, () => ({
-      comment: `The values of ${enumName} (${this.enumPointer(enumName)}), listed in enum issues.`,
+  /** The constant listing an enum's values (at `pointer` in the spec), for enum issues. */
+  enumValues(enumName: string, values: readonly string[], pointer: SpecPointer): string {
+    return this.constant(`enum:${JSON.stringify(values)}`, `${upperSnake(enumName)}_VALUES`, () => ({
+      comment: `The values of ${enumName} (${pointer}), listed in enum issues.`,
       type: 'readonly string[]',
       initializer: stringArrayLiteral(values),
     }));
-  }
-
-  /** Where an enum's values are in the spec. */
-  enumPointer(enumName: string): string {
-    const schema = this.model.schemas.find((s) => s.name === enumName);
-    return `${schema?.pointer ?? `#/components/schemas/${enumName}`}/enum`;
   }
 
   /**

@@ -2,7 +2,7 @@
  * What the module contains, decided before any code is written: the schemas it checks, the
  * field groups their checks share, and a unique name for every function and constant.
  */
-import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, TypeModel } from '../../model/types.ts';
+import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, ObjectShape, TypeModel } from '../../model/types.ts';
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 
@@ -22,10 +22,20 @@ function objectByName(model: ApiModel, name: string): ObjectModel {
   return schema;
 }
 
+/** The named object schemas a value of `type` may hold, at any depth. */
 function objectRefs(type: TypeModel): string[] {
-  if (type.kind === 'object-ref') return [type.name];
-  if (type.kind === 'array') return objectRefs(type.items);
-  return [];
+  switch (type.kind) {
+    case 'object-ref':
+      return [type.name];
+    case 'array':
+      return objectRefs(type.items);
+    case 'union':
+      return type.members.flatMap(objectRefs);
+    case 'object':
+      return [...type.fields.flatMap((f) => objectRefs(f.type)), ...(type.mapValue ? objectRefs(type.mapValue) : [])];
+    default:
+      return [];
+  }
 }
 
 /** The public schemas and every object schema they reach, in model order. */
@@ -34,7 +44,9 @@ export function reachableSchemas(model: ApiModel, roots: readonly string[]): Obj
   const visit = (name: string): void => {
     if (seen.has(name)) return;
     seen.add(name);
-    for (const field of objectByName(model, name).fields) objectRefs(field.type).forEach(visit);
+    const schema = objectByName(model, name);
+    for (const field of schema.fields) objectRefs(field.type).forEach(visit);
+    if (schema.mapValue) objectRefs(schema.mapValue).forEach(visit);
   };
   roots.forEach(visit);
   return model.schemas.filter((s): s is ObjectModel => s.kind === 'object' && seen.has(s.name));
@@ -93,9 +105,11 @@ export interface FieldGroup {
   /** The schema that defines every field, when one does, else the schema's own name. */
   owner: string;
   fields: readonly FieldModel[];
-  handlerRules?: HandlerRulesModel;
+  handlerRules: readonly HandlerRulesModel[];
   /** True when some schema of the group rejects unknown properties. */
   needsKnownKeys: boolean;
+  /** The type of every other property, for a map (`additionalProperties: {schema}`). */
+  mapValue?: TypeModel;
 }
 
 function groupOwner(schema: ObjectModel): string {
@@ -105,7 +119,18 @@ function groupOwner(schema: ObjectModel): string {
 }
 
 function groupKey(schema: ObjectModel): string {
-  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules?.pointer ?? null]);
+  return JSON.stringify([schema.fields.map((f) => [f.name, f.type]), schema.handlerRules.map((r) => [r.pointer, r.discriminator]), schema.mapValue ?? null]);
+}
+
+/** The group of an object that no other shares (an inline object). */
+export function ownGroup(owner: string, shape: ObjectShape): FieldGroup {
+  return {
+    owner,
+    fields: shape.fields,
+    handlerRules: [],
+    needsKnownKeys: shape.unknownProperties === 'reject',
+    ...(shape.unknownProperties === 'map' && shape.mapValue && { mapValue: shape.mapValue }),
+  };
 }
 
 /** The field groups, and for each schema its group. */
@@ -116,7 +141,7 @@ export function planGroups(schemas: readonly ObjectModel[]): { groups: FieldGrou
     const key = groupKey(schema);
     let group = byKey.get(key);
     if (!group) {
-      group = { owner: groupOwner(schema), fields: schema.fields, needsKnownKeys: false, ...(schema.handlerRules && { handlerRules: schema.handlerRules }) };
+      group = { ...ownGroup(groupOwner(schema), schema), handlerRules: schema.handlerRules, needsKnownKeys: false };
       byKey.set(key, group);
     }
     if (schema.unknownProperties === 'reject') group.needsKnownKeys = true;

@@ -6,10 +6,10 @@
 import type { ApiModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeFieldGroup, writeSchemaCheck } from './checks.ts';
+import { subjectOf, writeFieldGroup, writeObjectCheck, writeValueFunction } from './checks.ts';
 import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
-import { ModuleNames, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
+import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
 const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema', 'isValid'];
@@ -26,7 +26,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   const exported = publicNames.map((name) => ({ name: names.exact(name), is: names.exact(`is${name}`), assert: names.exact(`assert${name}`), type: names.exact(`${name}Type`) }));
   const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.fresh(`check${schema.name}`)]));
   const groupChecks = new Map(groups.map((group) => [group, names.fresh(`check${group.owner}Fields`)]));
-  const parts = new ModuleParts(model, names, schemaChecks);
+  const parts = new ModuleParts(names, schemaChecks);
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
@@ -36,7 +36,20 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   }
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
-    writeSchemaCheck(functions, parts, schema, schemaChecks.get(schema.name)!, groupChecks.get(group)!, group);
+    writeObjectCheck(functions, parts, { ...schema, title: `a ${schema.name}` }, schemaChecks.get(schema.name)!, groupChecks.get(group)!, group);
+    functions.line();
+  }
+  // Inline objects and union members, asked for by the checks above (and by each other).
+  for (let pending = parts.pending.shift(); pending; pending = parts.pending.shift()) {
+    if (pending.kind === 'value') {
+      writeValueFunction(functions, parts, pending.type, pending.name, pending.nameHint);
+    } else {
+      const group = ownGroup(pending.nameHint, pending.type);
+      const groupName = names.fresh(`${pending.name}Fields`);
+      writeFieldGroup(functions, parts, group, groupName);
+      functions.line();
+      writeObjectCheck(functions, parts, { ...pending.type, title: `the object ${pending.nameHint}` }, pending.name, groupName, group);
+    }
     functions.line();
   }
 

@@ -71,6 +71,8 @@ function cleanArbitrary(model: ApiModel, type: TypeModel, depth: number): fc.Arb
     case 'object-ref':
       value = bodyArbitrary(model, objectSchema(model, type.name), depth + 1, 'clean');
       break;
+    default:
+      throw new Error(`${type.pointer}: no arbitrary for "${type.kind}" values yet`);
   }
   return type.nullable ? fc.oneof({ arbitrary: value, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }) : value;
 }
@@ -91,6 +93,8 @@ function noisyArbitrary(model: ApiModel, type: TypeModel, depth: number): fc.Arb
     case 'object-ref':
       plausible = bodyArbitrary(model, objectSchema(model, type.name), depth + 1);
       break;
+    default:
+      throw new Error(`${type.pointer}: no arbitrary for "${type.kind}" values yet`);
   }
   const options = [{ arbitrary: plausible, weight: 12 }, { arbitrary: wrongTypes, weight: 1 }];
   if (type.nullable) options.push({ arbitrary: fc.constant(null), weight: 2 });
@@ -132,7 +136,7 @@ export function bodyArbitrary(model: ApiModel, schema: ObjectModel, depth = 0, m
     for (const [key, value] of Object.entries(record)) if (value !== ABSENT) body[key] = value;
     // defineProperty, so that a "__proto__" key becomes an own property as JSON.parse makes it.
     for (const [key, value] of extra) Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
-    const rules = schema.handlerRules;
+    const rules = schema.handlerRules[0];
     if (repair && rules && typeof body[rules.discriminator] === 'string') {
       const rule = rules.rules.find((r) => r.handler === body[rules.discriminator]);
       for (const field of rule?.alternatives[0] ?? []) {

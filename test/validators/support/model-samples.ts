@@ -35,6 +35,8 @@ export function validSample(model: ApiModel, type: TypeModel): unknown {
       return Array.from({ length: type.minItems ?? 0 }, () => validSample(model, type.items));
     case 'object-ref':
       return minimalValid(model, objectSchema(model, type.name));
+    default:
+      throw new Error(`${type.pointer}: no sample for "${type.kind}" values yet`);
   }
 }
 
@@ -56,6 +58,8 @@ export function wrongTypeSample(type: TypeModel): unknown {
       return 'not an array';
     case 'object-ref':
       return ['not an object'];
+    default:
+      throw new Error(`${type.pointer}: no wrong-type sample for "${type.kind}" values yet`);
   }
 }
 
@@ -95,7 +99,7 @@ export function matrix(model: ApiModel, schema: ObjectModel): { valid: ValidCase
   const sample = (name: string) => validSample(model, fieldByName.get(name)!.type);
   const bases: { label: string; body: Json; requiredHere: string[] }[] = [];
   const minimal = minimalValid(model, schema);
-  const rules = schema.handlerRules;
+  const rules = schema.handlerRules[0];
 
   if (!rules) {
     bases.push({ label: 'minimal', body: minimal, requiredHere: [] });

@@ -280,8 +280,18 @@ export function noMatch(issues: Issues, path: IssuePath, key: string | number, t
   return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
-/** A number or array length outside `minimum`/`maximum`/`minItems`. */
-export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
+/**
+ * A value that breaks a rule the generator wrote the reason of: a bound (`too_small`,
+ * `too_big`), `multipleOf` (`not_multiple`), a `const` (`invalid_enum`).
+ */
+export function invalidValue(
+  issues: Issues,
+  path: IssuePath,
+  key: string | number,
+  code: 'too_small' | 'too_big' | 'not_multiple' | 'invalid_enum',
+  text: string,
+  specPointer: string,
+): ValidationIssue[] {
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, key);

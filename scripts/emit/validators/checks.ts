@@ -5,8 +5,8 @@
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
  *   an unknown key is reported (in strict schemas), and absent fields cost nothing;
  * - a schema with few fields finds a key's check with a `switch` on the key; one with many
- *   finds it by number (a Map from name to position) in functions of a bounded size, so that
- *   no function grows too big for the JIT to optimise;
+ *   switches first on a number computed from the key, then on the few names that share it,
+ *   each group in a small function, so that no function grows too big for the JIT to optimise;
  * - handler rules become one `switch` on the discriminator, after the loop;
  * - closed enums are `switch`es on string literals;
  * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
@@ -21,10 +21,12 @@ import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './li
 import type { ModuleParts } from './module-parts.ts';
 import type { FieldGroup } from './plan.ts';
 
-/** Above this many fields, a key's check is found by number instead of by a `switch` on names. */
-export const SWITCH_ON_NAMES_LIMIT = 32;
-/** How many fields' checks one function holds when they are found by number. */
-export const FIELDS_PER_FUNCTION = 64;
+/**
+ * Above this many fields, a key's check is found through a number computed from the key, in a
+ * small function per group of keys: one `switch` comparing a key with every name would grow
+ * with the schema, and one function holding every check would grow too big to optimise.
+ */
+export const SWITCH_ON_NAMES_LIMIT = 128;
 
 /** What a format asks for, in the words of the issue messages. */
 const FORMAT_REASONS = {
@@ -329,62 +331,134 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   };
   const hasUnknown = group.mapValue !== undefined || unknownReport !== undefined;
   const stopped = parts.runtime('STOPPED');
-  const byNumber = group.fields.length > SWITCH_ON_NAMES_LIMIT;
-  // Each chunk of fields found by number gets a function of its own, written after this one.
-  const chunks: FieldModel[][] = [];
-  if (byNumber) for (let i = 0; i < group.fields.length; i += FIELDS_PER_FUNCTION) chunks.push(group.fields.slice(i, i + FIELDS_PER_FUNCTION));
-  const chunkNames = chunks.map((_, i) => parts.freshName(`${name}${i}`));
+  const byHash = group.fields.length > SWITCH_ON_NAMES_LIMIT;
+  const unknownParameter = group.needsKnownKeys ? ', unknownPointer: string | undefined' : '';
+  const unknownArgument = group.needsKnownKeys ? ', unknownPointer' : '';
+  /** The `case`s of a `switch (key)` over `fields`, each checking the field it finds. */
+  const writeCases = (fields: readonly FieldModel[]): void => {
+    for (const field of fields) {
+      w.line(`case ${stringLiteral(field.name)}:`);
+      w.indented(() => {
+        w.line('field = object[key];');
+        writeField(w, parts, field);
+        w.line('break;');
+      });
+    }
+  };
+  const hash = byHash ? keyHash(fieldNames) : undefined;
+  const buckets = hash ? bucketsOf(group.fields, hash) : [];
+  const bucketNames = buckets.map(([h]) => parts.freshName(`${name}_${h}`));
+  const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
 
   w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
-  w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${group.needsKnownKeys ? ', unknownPointer: string | undefined' : ''}): Issues`, () => {
-    if (!byNumber) w.line('let field: unknown;');
+  const rulesName = group.handlerRules.length > 0 ? parts.freshName(`${name}Rules`) : undefined;
+  const failFast = rulesName ? parts.runtime('FAIL_FAST') : '';
+  w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+    if (rulesName) {
+      // A yes-or-no answer tries the handler rules first: they decide most rejections, reading
+      // a field or two. Every issue in order (the rules last) is for the full check only.
+      w.block(`if (issues === ${failFast})`, () => {
+        w.line(`issues = ${rulesName}(object, path, issues);`);
+        w.line(`if (issues === ${stopped}) return issues;`);
+      });
+    }
+    if (!byHash) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
       // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
       w.line(`if (issues === ${stopped}) return issues;`);
-      if (!byNumber) {
+      if (!hash) {
         w.block('switch (key)', () => {
-          for (const field of group.fields) {
-            w.line(`case ${stringLiteral(field.name)}:`);
-            w.indented(() => {
-              w.line('field = object[key];');
-              writeField(w, parts, field);
-              w.line('break;');
-            });
-          }
+          writeCases(group.fields);
           // A map's value gets a block of its own: the `case` declares a constant.
           if (hasUnknown) w.line('default:').indented(() => (group.mapValue ? w.block('', unknown) : unknown()));
         });
         return;
       }
-      w.line(`const index = ${parts.fieldIndex(group.owner, fieldNames)}.get(key);`);
-      w.block('if (index === undefined)', () => {
-        unknown();
-        w.line('continue;');
-      });
-      w.block(`switch (index >> ${Math.log2(FIELDS_PER_FUNCTION)})`, () => {
-        chunkNames.forEach((chunk, i) => w.line(`case ${i}:`).indented(() => w.line(`issues = ${chunk}(index, object[key], path, issues);`).line('break;')));
+      // Many fields: a number computed from the key picks a small function that compares names.
+      w.block(`switch (${hash.code('key')})`, () => {
+        buckets.forEach(([h], i) => w.line(`case ${h}:`).indented(() => w.line(`issues = ${bucketNames[i]}(key, object, path, issues${unknownArgument});`).line('break;')));
+        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
       });
     });
-    for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, new Set(fieldNames));
-    w.line('return issues;');
+    if (rulesName) w.line(`return issues === ${failFast} || issues === ${stopped} ? issues : ${rulesName}(object, path, issues);`);
+    else w.line('return issues;');
   });
-  chunks.forEach((fields, i) => {
-    const offset = i * FIELDS_PER_FUNCTION;
+  if (rulesName) {
     w.line();
-    w.line(`/** Checks one present field of ${parts.docName(group.owner)} among those numbered ${offset} to ${offset + fields.length - 1}. */`);
-    w.block(`function ${chunkNames[i]}(index: number, field: unknown, path: IssuePath, issues: Issues): Issues`, () => {
-      w.block('switch (index)', () => {
-        fields.forEach((field, j) => {
-          w.line(`case ${offset + j}:`);
-          w.indented(() => {
-            writeField(w, parts, field);
-            w.line('break;');
-          });
-        });
+    w.line(`/** The handler rules of ${parts.docName(group.owner)}: the fields each discriminator value requires. */`);
+    w.block(`function ${rulesName}(${FIELD_GROUP_PARAMETERS}): Issues`, () => {
+      for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, new Set(fieldNames));
+      w.line('return issues;');
+    });
+  }
+  buckets.forEach(([h, fields], i) => {
+    w.line();
+    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those whose keys hash to ${h}. */`);
+    w.block(`function ${bucketNames[i]}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+      w.line('let field: unknown;');
+      w.block('switch (key)', () => {
+        writeCases(fields);
+        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
       });
       w.line('return issues;');
     });
   });
+  if (otherName) {
+    w.line();
+    w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
+    w.block(`function ${otherName}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+      unknown();
+      w.line('return issues;');
+    });
+  }
+}
+
+/** A number computed from a key, as code and as the emitter computes it (the same expression). */
+interface KeyHash {
+  code: (key: string) => string;
+  of: (key: string) => number;
+}
+
+/**
+ * Ways to spread keys into small groups, simplest first. Bitwise operators turn the `NaN` of a
+ * character past either end into 0, so every key, the empty one too, gets an integer.
+ */
+const KEY_HASHES: readonly KeyHash[] = [
+  { code: (k) => `${k}.length`, of: (k) => k.length },
+  { code: (k) => `(${k}.length << 16) ^ ${k}.charCodeAt(${k}.length - 1)`, of: (k) => (k.length << 16) ^ k.charCodeAt(k.length - 1) },
+  {
+    code: (k) => `(${k}.length << 20) ^ (${k}.charCodeAt(${k}.length - 2) << 10) ^ ${k}.charCodeAt(${k}.length - 1)`,
+    of: (k) => (k.length << 20) ^ (k.charCodeAt(k.length - 2) << 10) ^ k.charCodeAt(k.length - 1),
+  },
+  {
+    code: (k) => `(${k}.length << 24) ^ (${k}.charCodeAt(${k}.length - 3) << 16) ^ (${k}.charCodeAt(${k}.length - 2) << 8) ^ ${k}.charCodeAt(${k}.length - 1)`,
+    of: (k) => (k.length << 24) ^ (k.charCodeAt(k.length - 3) << 16) ^ (k.charCodeAt(k.length - 2) << 8) ^ k.charCodeAt(k.length - 1),
+  },
+];
+
+/** Keys per group that make a hash good enough to stop looking for a better one. */
+const SMALL_BUCKET = 4;
+
+/** The simplest hash whose largest group of `names` is smallest. */
+function keyHash(names: readonly string[]): KeyHash {
+  let best: { hash: KeyHash; largest: number } | undefined;
+  for (const hash of KEY_HASHES) {
+    const counts = new Map<number, number>();
+    for (const name of names) counts.set(hash.of(name), (counts.get(hash.of(name)) ?? 0) + 1);
+    const largest = Math.max(...counts.values());
+    if (!best || largest < best.largest) best = { hash, largest };
+    if (largest <= SMALL_BUCKET) break;
+  }
+  return best!.hash;
+}
+
+function bucketsOf(fields: readonly FieldModel[], hash: KeyHash): [number, FieldModel[]][] {
+  const buckets = new Map<number, FieldModel[]>();
+  for (const field of fields) {
+    const h = hash.of(field.name);
+    buckets.set(h, [...(buckets.get(h) ?? []), field]);
+  }
+  return [...buckets.entries()].sort(([a], [b]) => a - b);
 }
 
 /** What `writeObjectCheck` needs of a named schema or an inline object. */

@@ -173,15 +173,6 @@ export class ModuleParts {
     }));
   }
 
-  /** Each field's position, for schemas with too many fields for one `switch` on the key. */
-  fieldIndex(owner: string, fields: readonly string[]): string {
-    return this.constant(`index:${JSON.stringify(fields)}`, `${upperSnake(owner)}_FIELD_INDEX`, () => ({
-      comment: `The position of each property of ${owner}: its check is found by number, not by comparing names.`,
-      type: 'ReadonlyMap<string, number>',
-      initializer: `new Map<string, number>([${fields.map((f, i) => `[${stringLiteral(f)}, ${i}]`).join(', ')}])`,
-    }));
-  }
-
   /** The constant declarations, each with its comment. */
   declarations(): string[] {
     return this.constants.map(({ name, comment, type, initializer }) => `// ${commentText(comment)}\nconst ${name}${type ? `: ${type}` : ''} = ${initializer};`);

@@ -4,7 +4,7 @@
 import type { SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
-import { STOPPED, missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
+import { FAIL_FAST, STOPPED, missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineSchema, isValid, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
@@ -232,6 +232,10 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
 
 /** Checks the fields of SipEndpointFields that are present, and its handler rules. */
 function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+  if (issues === FAIL_FAST) {
+    issues = checkSipEndpointFieldsFieldsRules(object, path, issues);
+    if (issues === STOPPED) return issues;
+  }
   let field: unknown;
   for (const key in object) {
     if (issues === STOPPED) return issues;
@@ -446,6 +450,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
+  return issues === FAIL_FAST || issues === STOPPED ? issues : checkSipEndpointFieldsFieldsRules(object, path, issues);
+}
+
+/** The handler rules of SipEndpointFields: the fields each discriminator value requires. */
+function checkSipEndpointFieldsFieldsRules(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   // Handler rules: the fields each call_handler value requires.
   switch (object.call_handler) {
     case "relay_context":

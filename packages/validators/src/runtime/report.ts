@@ -84,7 +84,7 @@ export function describeType(value: unknown): string {
 
 /**
  * `path` with `key` appended, without spreading: `[...path, key]` goes through the
- * iterator protocol and costs several times more, on a path every issue builds. Short paths
+ * iterator protocol, which is slower, on a path every issue builds. Short paths
  * (the usual ones) are array literals.
  */
 export function pathTo(path: IssuePath, key: string | number): (string | number)[] {

@@ -1,6 +1,6 @@
 /**
  * Lint and bundle: the two steps that read `spec/` itself, done in-process with Redocly's
- * openapi-core and the repository's `redocly.yaml` (recommended rules plus our `sip/*` plugin).
+ * openapi-core and the repository's `redocly.yaml` (recommended rules plus our `handler-rules/*` plugin).
  * In-process, the library is loaded once for both, instead of two CLI start-ups.
  */
 import path from 'node:path';

@@ -8,9 +8,10 @@
  */
 import { generatedHeader } from './header.ts';
 import { requireCommonJs, type Emitter } from './emitter.ts';
+import { schemaTypeName } from './naming.ts';
 
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
-const SCHEMA_PATH = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
+const SCHEMA_PATH = /^#\/components\/schemas\/([^/]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
   // Loaded here, not at the top: TypeScript is slow to load (see `Emitter.preload`). With
@@ -25,7 +26,7 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
       const name = options.path && SCHEMA_PATH.exec(options.path)?.[1];
       if (!name) return undefined;
       usedSchemas.add(name);
-      return ts.factory.createTypeReferenceNode(`Schemas.${name}`);
+      return ts.factory.createTypeReferenceNode(`Schemas.${schemaTypeName(name)}`);
     },
   });
   const body = astToString(ast);

@@ -16,7 +16,7 @@
  */
 
 /** @typedef {{ type?: unknown, enum?: unknown[], const?: unknown, required?: unknown, properties?: Record<string, any>, allOf?: any[], anyOf?: any[], if?: any, then?: any, $ref?: string }} Schema */
-/** @typedef {{ report(problem: { message: string, location?: any }): void, location: { child(path: (string | number)[]): any }, resolve(node: any): { node: any } }} RuleContext */
+/** @typedef {{ report(problem: { message: string, location?: any }): void, location: { source: { absoluteRef: string }, child(path: (string | number)[]): any }, resolve(node: any, from?: string): { node: any, location?: { source: { absoluteRef: string } } } }} RuleContext */
 
 /**
  * The `allOf` branches of a schema that carry an `if`, with their index.
@@ -55,8 +55,33 @@ function pinnedHandler(branch) {
 }
 
 /**
+ * The properties a schema declares itself and through the `$ref`s of its `allOf` (as the model
+ * reads them: a rule may name a field a schema inherits), each with the file it is written in,
+ * against which its own `$ref` resolves.
+ * @param {Schema} schema
+ * @param {RuleContext} ctx
+ * @param {string} from the absolute reference of the file `schema` is written in
+ * @param {Set<unknown>} [seen] schemas already visited, against `allOf` cycles
+ * @returns {Map<string, { node: any, from: string }>}
+ */
+function declaredProperties(schema, ctx, from, seen = new Set()) {
+  /** @type {Map<string, { node: any, from: string }>} */
+  const properties = new Map();
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return properties;
+  seen.add(schema);
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    if (!member || typeof member.$ref !== 'string') continue;
+    const resolved = ctx.resolve(member, from);
+    const memberFrom = resolved.location?.source.absoluteRef ?? from;
+    for (const [name, property] of declaredProperties(resolved.node, ctx, memberFrom, seen)) properties.set(name, property);
+  }
+  for (const [name, node] of Object.entries(schema.properties ?? {})) properties.set(name, { node, from });
+  return properties;
+}
+
+/**
  * The field-name lists a `then` requires: `then.required`, and each `then.anyOf[k].required`
- * (an either-or rule such as "call_relay_topic or call_relay_application").
+ * (an either-or rule: "field a, or field b in its place").
  * @param {any} then
  * @returns {{ names: unknown[], path: (string | number)[] }[]}
  */
@@ -150,7 +175,7 @@ function HandlerHasOneRule() {
  * @param {{ branch: any, index: number }[]} branches
  */
 function checkOneRulePerValue(schema, ctx, discriminator, branches) {
-  const property = schema.properties?.[discriminator];
+  const property = declaredProperties(schema, ctx, ctx.location.source.absoluteRef).get(discriminator);
   if (!property) {
     ctx.report({
       message: `A schema with handler rules on "${discriminator}" must declare "${discriminator}" in its properties.`,
@@ -158,7 +183,7 @@ function checkOneRulePerValue(schema, ctx, discriminator, branches) {
     });
     return;
   }
-  const handlerSchema = property.$ref ? ctx.resolve(property).node : property;
+  const handlerSchema = property.node?.$ref ? ctx.resolve(property.node, property.from).node : property.node;
   const handlers = Array.isArray(handlerSchema?.enum) ? handlerSchema.enum : [];
   if (handlers.length === 0) {
     ctx.report({
@@ -199,11 +224,13 @@ function HandlerRuleFieldsExist() {
     Schema: {
       /** @param {Schema} schema @param {RuleContext} ctx */
       enter(schema, ctx) {
-        const properties = schema.properties ?? {};
-        for (const { branch, index } of handlerRuleBranches(schema)) {
+        const branches = handlerRuleBranches(schema);
+        if (branches.length === 0) return;
+        const properties = declaredProperties(schema, ctx, ctx.location.source.absoluteRef);
+        for (const { branch, index } of branches) {
           for (const { names, path } of requiredLists(branch.then)) {
             names.forEach((name, position) => {
-              if (typeof name !== 'string' || !Object.hasOwn(properties, name)) {
+              if (typeof name !== 'string' || !properties.has(name)) {
                 ctx.report({
                   message: `Handler rule allOf[${index}] requires "${String(name)}", which is not a property of this schema.`,
                   location: ctx.location.child(['allOf', index, 'then', ...path, position]),

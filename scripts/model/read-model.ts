@@ -151,6 +151,30 @@ function withNullable(type: TypeModel, nullable: boolean): TypeModel {
   return nullable && !type.nullable ? { ...type, nullable: true } : type;
 }
 
+/** `application/json`, and structured-syntax JSON types such as `application/problem+json`. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
+
+/**
+ * The named schema of a JSON body (`content: {application/json: {schema: {$ref}}}`), or
+ * undefined when there is no content. Other media types and inline schemas are refused: the
+ * emitters name every body type and check only JSON.
+ */
+function jsonBodySchema(content: unknown, pointer: SpecPointer, what: 'request' | 'response'): string | undefined {
+  if (content === undefined) return undefined;
+  if (!isObject(content)) throw new ModelError(childPointer(pointer, 'content'), '"content" must be an object');
+  const types = Object.keys(content);
+  const other = types.find((type) => !JSON_MEDIA_TYPE.test(type));
+  if (other !== undefined) throw new ModelError(childPointer(pointer, 'content', other), `only JSON ${what} bodies are supported (application/json or application/…+json)`);
+  const names = types.map((type) => {
+    const at = childPointer(pointer, 'content', type, 'schema');
+    const ref = content[type]?.schema?.$ref;
+    if (typeof ref !== 'string') throw new ModelError(at, `a ${what} body's schema must be a $ref to a named schema (components/schemas), so that its type has a name`);
+    return schemaNameOf(ref, at);
+  });
+  if (new Set(names).size > 1) throw new ModelError(childPointer(pointer, 'content'), `the JSON media types of one ${what} body must share one schema`);
+  return names[0];
+}
+
 class Reader {
   /** Named objects already read: every reference to one gets the same model (and the same rules). */
   private readonly objects = new Map<string, ObjectModel>();
@@ -500,13 +524,9 @@ class Reader {
 
   response(status: string, raw: Json, pointer: SpecPointer): ResponseModel {
     const node = typeof raw.$ref === 'string' ? resolvePointer(this.spec, raw.$ref) : raw;
-    const schemaRef = node.content?.['application/json']?.schema?.$ref;
-    return {
-      status,
-      description: String(node.description ?? ''),
-      ...(typeof schemaRef === 'string' && { schema: schemaNameOf(schemaRef, pointer) }),
-      pointer: typeof raw.$ref === 'string' ? (raw.$ref as SpecPointer) : pointer,
-    };
+    const at = typeof raw.$ref === 'string' ? (raw.$ref as SpecPointer) : pointer;
+    const schema = jsonBodySchema(node.content, at, 'response');
+    return { status, description: String(node.description ?? ''), ...(schema !== undefined && { schema }), pointer: at };
   }
 
   operations(): OperationModel[] {
@@ -519,7 +539,11 @@ class Reader {
         if (!op) continue;
         const at = childPointer(itemPointer, method);
         const own = (op.parameters ?? []).map((p: Json, i: number) => this.parameter(p, childPointer(at, 'parameters', i)));
-        const bodyRef = op.requestBody?.content?.['application/json']?.schema?.$ref;
+        if (typeof op.operationId !== 'string' || op.operationId === '') throw new ModelError(at, 'every operation needs an operationId');
+        const requestBody: Json | undefined = typeof op.requestBody?.$ref === 'string' ? resolvePointer(this.spec, op.requestBody.$ref) : op.requestBody;
+        const bodyAt = typeof op.requestBody?.$ref === 'string' ? (op.requestBody.$ref as SpecPointer) : childPointer(at, 'requestBody');
+        const bodySchema = requestBody ? jsonBodySchema(requestBody.content, bodyAt, 'request') : undefined;
+        if (requestBody && bodySchema === undefined) throw new ModelError(bodyAt, 'a request body needs an application/json schema');
         const responses = Object.entries<Json>(op.responses ?? {}).map(([status, r]) =>
           this.response(status, r, childPointer(at, 'responses', status)),
         );
@@ -531,9 +555,7 @@ class Reader {
           description: String(op.description ?? ''),
           tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
           parameters: [...shared, ...own],
-          ...(typeof bodyRef === 'string' && {
-            requestBody: { schema: schemaNameOf(bodyRef, at), required: op.requestBody.required === true },
-          }),
+          ...(bodySchema !== undefined && { requestBody: { schema: bodySchema, required: requestBody?.required === true } }),
           successes: responses.filter((r) => r.status.startsWith('2')),
           errors: responses.filter((r) => /^[45]/.test(r.status)),
           pointer: at,

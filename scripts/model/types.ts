@@ -15,7 +15,7 @@ export type SpecPointer = `#/${string}`;
 /** Formats the pipeline understands; each needs a checker in the validators runtime. */
 export type StringFormat = 'uri' | 'uuid' | 'date-time' | 'email';
 
-/** A named string enum of the spec (`components/schemas/CallHandler`, ...). */
+/** A named string enum of the spec (`components/schemas/PaymentMethod`, ...). */
 export interface EnumModel {
   kind: 'enum';
   name: string;
@@ -70,7 +70,7 @@ export interface StringType extends TypeBase {
   pattern?: string;
   /**
    * What a value that fails `pattern` is told, in plain words (the property's
-   * `x-pattern-message`, e.g. "must not contain whitespace or @"). Only with `pattern`.
+   * `x-pattern-message`, such as "must contain only lowercase letters"). Only with `pattern`.
    */
   patternMessage?: string;
   minLength?: number;
@@ -242,7 +242,7 @@ export interface ResponseModel {
 export interface OperationModel {
   operationId: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** The path below the server URL, with `{param}` placeholders: `/endpoints/sip/{id}`. */
+  /** The path below the server URL, with `{param}` placeholders: `/orders/{id}`. */
   path: string;
   summary: string;
   description: string;
@@ -261,9 +261,9 @@ export interface OperationModel {
 export interface ApiModel {
   title: string;
   version: string;
-  /** The server URL template, e.g. `https://{space}.signalwire.com/api/relay/rest`. */
+  /** The server URL template, such as `https://{region}.example.com/api/v1`. */
   serverUrl: string;
-  /** The path part of the server URL, e.g. `/api/relay/rest`. */
+  /** The path part of the server URL, such as `/api/v1`. */
   basePath: string;
   operations: readonly OperationModel[];
   /** Every named schema, in spec order. */

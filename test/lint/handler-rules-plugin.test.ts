@@ -18,21 +18,25 @@ beforeAll(async () => {
 });
 afterAll(() => repo.remove());
 
-/** Lints the copy with one edit applied to the rules file; returns the problems. */
-async function problemsAfter(edit: (yaml: string) => string): Promise<string[]> {
-  const broken = edit(original);
-  expect(broken, 'the edit must change the file').not.toBe(original);
-  await writeFile(path.join(repo.root, RULES_FILE), broken);
+/** Lints the copy with one edit applied to a file (the SIP rules file unless told); returns the problems. */
+async function problemsAfter(edit: (yaml: string) => string, file = RULES_FILE, specRoot?: string): Promise<string[]> {
+  const before = file === RULES_FILE ? original : await readFile(path.join(repo.root, file), 'utf8');
+  const broken = edit(before);
+  expect(broken, 'the edit must change the file').not.toBe(before);
+  await writeFile(path.join(repo.root, file), broken);
   try {
-    await lintAndBundle(repo.root);
+    await lintAndBundle(repo.root, specRoot);
     return [];
   } catch (error) {
     expect(error).toBeInstanceOf(SpecError);
     return [...(error as SpecError).problems];
   } finally {
-    await writeFile(path.join(repo.root, RULES_FILE), original);
+    await writeFile(path.join(repo.root, file), before);
   }
 }
+
+const FIXTURE_ROOT = 'test/fixtures/multi-resource/openapi.yaml';
+const TWO_DISCRIMINATORS_FILE = 'test/fixtures/multi-resource/components/schemas/UpdatePhoneNumberRequest.yaml';
 
 function lineOf(yaml: string, needle: string, occurrence = 1): number {
   const lines = yaml.split('\n');
@@ -90,5 +94,49 @@ describe('handler-rules lint plugin', () => {
   it('handler-rules/handler-rule-fields-exist: inside an either-or (anyOf) rule', async () => {
     const problems = await problemsAfter((y) => y.replace('- required: [call_relay_context]', '- required: [call_relay_contxt]'));
     expect(problems).toContainEqual(expect.stringMatching(/handler-rules\/handler-rule-fields-exist  Handler rule allOf\[4\] requires "call_relay_contxt"/));
+  });
+
+  describe('on rules a schema states about a property it inherits through allOf', () => {
+    const CREATE_FILE = 'spec/components/schemas/CreateSipEndpointRequest.yaml';
+    const encryptionRules = (needs: string) =>
+      [
+        ['default', '[]'],
+        ['required', needs],
+        ['optional', '[]'],
+      ]
+        .map(([value, required]) => `  - if:\n      required: [encryption]\n      properties:\n        encryption:\n          const: ${value}\n    then:\n      required: ${required}\n`)
+        .join('');
+    const withRules = (needs: string) => (y: string) => y.replace('  - $ref: ./SipEndpointFields.yaml\n', `  - $ref: ./SipEndpointFields.yaml\n${encryptionRules(needs)}`);
+
+    it('finds the inherited discriminator and fields', async () => {
+      expect(await problemsAfter(withRules('[caller_id]'), CREATE_FILE)).toEqual([]);
+    });
+
+    it('still reports a field that neither the schema nor what it includes declares', async () => {
+      const problems = await problemsAfter(withRules('[caller_name]'), CREATE_FILE);
+      expect(problems).toEqual([expect.stringMatching(/CreateSipEndpointRequest\.yaml:\d+:\d+  error  handler-rules\/handler-rule-fields-exist  Handler rule allOf\[2\] requires "caller_name"/)]);
+    });
+  });
+
+  describe('on a schema with two discriminators (the multi-resource fixture)', () => {
+    // One lint run with three independent mistakes in the message_handler rules; the fixture as
+    // written lints clean (test/model/fixture-spec.test.ts lints it).
+    it('reports each mistake with the discriminator it concerns, and nothing about the other', async () => {
+      const pinned = '      properties:\n        message_handler:\n          const: laml_webhooks';
+      const edit = (y: string) =>
+        y
+          .replace('const: relay_application', 'const: relay_app')
+          .replace(`      required: [message_handler]\n${pinned}`, pinned)
+          .replace('required: [message_request_url]', 'required: [message_url]');
+      const problems = await problemsAfter(edit, TWO_DISCRIMINATORS_FILE, FIXTURE_ROOT);
+      expect(problems).toContainEqual(
+        expect.stringMatching(/UpdatePhoneNumberRequest\.yaml:\d+:\d+  error  handler-rules\/handler-has-one-rule  Handler rule allOf\[4\] is for "relay_app", which is not a value of message_handler \(laml_webhooks, relay_application\)/),
+      );
+      expect(problems).toContainEqual(expect.stringMatching(/handler-has-one-rule {2}"relay_application" has no handler rule for message_handler/));
+      expect(problems).toContainEqual(expect.stringMatching(/handler-rule-pins-discriminator {2}Handler rule allOf\[3\]: its "if" must list "message_handler" in "required"/));
+      expect(problems).toContainEqual(expect.stringMatching(/handler-rule-fields-exist {2}Handler rule allOf\[3\] requires "message_url", which is not a property/));
+      // The call_handler rules of the same schema are untouched and not reported.
+      expect(problems.filter((p) => p.includes('call_handler'))).toEqual([]);
+    });
   });
 });

@@ -110,7 +110,7 @@ describe('a broken spec', () => {
       name: 'a handler rule that requires a field that does not exist',
       file: 'spec/components/schemas/SipEndpointFields.yaml',
       change: (t: string) => t.replace('required: [call_flow_id]', 'required: [call_flow]'),
-      expected: /SipEndpointFields\.yaml:\d+:\d+ {2}error {2}sip\/handler-rule-fields-exist/,
+      expected: /SipEndpointFields\.yaml:\d+:\d+ {2}error {2}handler-rules\/handler-rule-fields-exist/,
     },
   ])('stops on $name, names file and line, and changes no output', async ({ file, change, expected }) => {
     const before = await fingerprint();

@@ -157,9 +157,17 @@ export interface ValidationErrorResponse {
   errors: ValidationErrorItem[];
 }
 
-/** The fields each `call_handler` value requires, read from the handler rules of the spec (#/components/schemas/SipEndpointFields). */
+/**
+ * A body whose discriminator `Key`, when present, comes with the fields its value requires
+ * (`Rules[value]`). Without `Key`, none of those fields is required. A schema with several
+ * discriminators applies this once per discriminator.
+ */
+export type WithHandlerRules<Base, Key extends string, Rules> =
+  | (Base & { [K in Key]?: undefined })
+  | { [H in keyof Rules & string]: Base & { [K in Key]: H } & Rules[H] }[keyof Rules & string];
 
-export interface CallHandlerRequiredFields {
+/** The fields each `call_handler` value requires, read from the rules of the spec (#/components/schemas/SipEndpointFields). */
+export interface SipEndpointFieldsCallHandlerRequiredFields {
   /** `relay_context` needs `call_relay_context`, or `call_relay_application` in its place. */
   relay_context: { call_relay_context: string } | { call_relay_application: string };
   /** `relay_topic` needs `call_relay_topic`, or `call_relay_application` in its place. */
@@ -187,14 +195,6 @@ export interface CallHandlerRequiredFields {
   /** `ai_agent` needs `call_ai_agent_id`. */
   ai_agent: { call_ai_agent_id: string };
 }
-
-/**
- * A request body whose `call_handler`, when present, comes with the fields that handler requires.
- * Without `call_handler`, no handler field is required.
- */
-export type WithCallHandler<Base> =
-  | (Base & { call_handler?: undefined })
-  | { [H in CallHandler]: Base & { call_handler: H } & CallHandlerRequiredFields[H] }[CallHandler];
 
 /** The fields of `SipEndpointFields` other than `call_handler`. */
 export interface SipEndpointFieldsBase {
@@ -290,7 +290,7 @@ export interface SipEndpointFieldsBase {
  * than the one chosen are accepted and ignored by the API, so switching handlers never
  * requires clearing the old handler's fields.
  */
-export type SipEndpointFields = WithCallHandler<SipEndpointFieldsBase>;
+export type SipEndpointFields = WithHandlerRules<SipEndpointFieldsBase, "call_handler", SipEndpointFieldsCallHandlerRequiredFields>;
 
 /** The fields of `CreateSipEndpointRequest` other than `call_handler`. */
 export interface CreateSipEndpointRequestBase {
@@ -380,7 +380,7 @@ export interface CreateSipEndpointRequestBase {
  * The body of a create request: `username` and `password`, plus any of the other fields.
  * Unknown fields are rejected, so a misspelt field name is caught instead of ignored.
  */
-export type CreateSipEndpointRequest = WithCallHandler<CreateSipEndpointRequestBase>;
+export type CreateSipEndpointRequest = WithHandlerRules<CreateSipEndpointRequestBase, "call_handler", SipEndpointFieldsCallHandlerRequiredFields>;
 
 /** The fields of `UpdateSipEndpointRequest` other than `call_handler`. */
 export interface UpdateSipEndpointRequestBase {
@@ -471,4 +471,4 @@ export interface UpdateSipEndpointRequestBase {
  * values, but a `call_handler` must come with the field its handler needs. Unknown fields are
  * rejected, so a misspelt field name is caught instead of ignored.
  */
-export type UpdateSipEndpointRequest = WithCallHandler<UpdateSipEndpointRequestBase>;
+export type UpdateSipEndpointRequest = WithHandlerRules<UpdateSipEndpointRequestBase, "call_handler", SipEndpointFieldsCallHandlerRequiredFields>;

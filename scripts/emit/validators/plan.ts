@@ -3,6 +3,7 @@
  * field groups their checks share, and a unique name for every function and constant.
  */
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, ObjectShape, TypeModel } from '../../model/types.ts';
+import { NamingError, ValidatorNames } from '../naming.ts';
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 
@@ -69,31 +70,31 @@ function toIdentifier(text: string): string {
 }
 
 /**
- * The module's names. Every function and constant is named here, so two schemas, fields or
- * enums whose names look alike (`SipEndpointFields` the schema and the fields of
- * `SipEndpoint`) can never produce the same identifier: the second gets a suffix.
+ * The module's names. Exported names and check functions come from `ValidatorNames`
+ * (`scripts/emit/naming.ts`), which refuses two sources for one name; the module's own helpers
+ * (constants, functions for inline objects and unions) take a free name based on what they
+ * hold, with a suffix when it is taken, since two fields of different schemas may well share
+ * a name.
  */
 export class ModuleNames {
-  private readonly taken = new Set<string>();
+  readonly validator: ValidatorNames;
+  private internal = 0;
 
-  constructor(reserved: Iterable<string>) {
-    for (const name of reserved) this.taken.add(name);
-  }
-
-  /** Reserves `name` exactly (an exported name): two schemas asking for one name stop the run. */
-  exact(name: string): string {
-    if (this.taken.has(name) || toIdentifier(name) !== name) throw new Error(`validators: the schema name ${JSON.stringify(name)} gives an export that is not a free identifier`);
-    this.taken.add(name);
-    return name;
+  constructor(module: string, reserved: Readonly<Record<string, string>>) {
+    this.validator = new ValidatorNames(module, reserved);
   }
 
   /** A free name based on `wanted`. */
   fresh(wanted: string): string {
     const base = toIdentifier(wanted);
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}_${n}`;
-    this.taken.add(name);
-    return name;
+    const source = `a helper of the module (${++this.internal})`;
+    for (let n = 1; ; n++) {
+      try {
+        return this.validator.scope.value(n === 1 ? base : `${base}_${n}`, source);
+      } catch (error) {
+        if (!(error instanceof NamingError)) throw error;
+      }
+    }
   }
 }
 

@@ -16,16 +16,31 @@ const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema', 'isValid'];
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
 const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
+/** The module these names live in, for naming errors. */
+const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
+
 export function renderValidators(model: ApiModel, specHash: string, generator = 'scripts/emit/validators.ts'): string {
   const publicNames = publicSchemaNames(model);
   const schemas = reachableSchemas(model, publicNames);
   const { groups, groupOf } = planGroups(schemas);
 
-  const names = new ModuleNames(RESERVED);
-  // Exported names first: they are the spec's names exactly, and nothing else may take them.
-  const exported = publicNames.map((name) => ({ name: names.exact(name), is: names.exact(`is${name}`), assert: names.exact(`assert${name}`), type: names.exact(`${name}Type`) }));
-  const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.fresh(`check${schema.name}`)]));
-  const groupChecks = new Map(groups.map((group) => [group, names.fresh(`check${group.owner}Fields`)]));
+  const names = new ModuleNames(VALIDATORS_MODULE, Object.fromEntries(RESERVED.map((name) => [name, `the runtime's ${name}`])));
+  const exported = publicNames.map((name) => ({
+    name: names.validator.schema(name),
+    is: names.validator.guard(name),
+    assert: names.validator.assertion(name),
+    type: names.validator.importedType(name),
+  }));
+  const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
+  // Two groups may have the same owner (one schema's fields under different rules): the second gets a free name.
+  const owners = new Set<string>();
+  const groupChecks = new Map(
+    groups.map((group) => {
+      const first = !owners.has(group.owner);
+      owners.add(group.owner);
+      return [group, first ? names.validator.fieldsCheck(group.owner) : names.fresh(`checkFieldsOf${group.owner}`)] as const;
+    }),
+  );
   const parts = new ModuleParts(names, schemaChecks);
 
   // Functions first: writing them records which constants and runtime functions they use.

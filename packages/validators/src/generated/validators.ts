@@ -33,7 +33,7 @@ const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
 const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 
 /** Checks the fields of PaginationLinks that are present. */
-function checkPaginationLinksFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     if (issues === STOPPED) return issues;
@@ -60,7 +60,7 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
 }
 
 /** Checks the fields of SipEndpoint that are present. */
-function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     if (issues === STOPPED) return issues;
@@ -201,7 +201,7 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
 }
 
 /** Checks the fields of SipEndpointListResponse that are present. */
-function checkSipEndpointListResponseFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     if (issues === STOPPED) return issues;
@@ -231,9 +231,9 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
 }
 
 /** Checks the fields of SipEndpointFields that are present, and its handler rules. */
-function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
   if (issues === FAIL_FAST) {
-    issues = checkSipEndpointFieldsFieldsRules(object, path, issues);
+    issues = checkFieldsOfSipEndpointFieldsRules(object, path, issues);
     if (issues === STOPPED) return issues;
   }
   let field: unknown;
@@ -450,11 +450,11 @@ function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: Iss
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  return issues === FAIL_FAST || issues === STOPPED ? issues : checkSipEndpointFieldsFieldsRules(object, path, issues);
+  return issues === FAIL_FAST || issues === STOPPED ? issues : checkFieldsOfSipEndpointFieldsRules(object, path, issues);
 }
 
 /** The handler rules of SipEndpointFields: the fields each discriminator value requires. */
-function checkSipEndpointFieldsFieldsRules(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfSipEndpointFieldsRules(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   // Handler rules: the fields each call_handler value requires.
   switch (object.call_handler) {
     case "relay_context":
@@ -499,7 +499,7 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
   const object = value as Record<string, unknown>;
   if (object.self === undefined) issues = missing(issues, path, "self", " is required", "#/components/schemas/PaginationLinks/required");
   if (object.first === undefined) issues = missing(issues, path, "first", " is required", "#/components/schemas/PaginationLinks/required");
-  return checkPaginationLinksFields(object, path, issues);
+  return checkFieldsOfPaginationLinks(object, path, issues);
 }
 
 /** Appends the issues of a SipEndpoint to `issues`. */
@@ -529,7 +529,7 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
   if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, "call_relay_context_status_callback_url", " is required", "#/components/schemas/SipEndpoint/required");
   if (object.call_relay_script_url === undefined) issues = missing(issues, path, "call_relay_script_url", " is required", "#/components/schemas/SipEndpoint/required");
   if (object.call_video_room_id === undefined) issues = missing(issues, path, "call_video_room_id", " is required", "#/components/schemas/SipEndpoint/required");
-  return checkSipEndpointFields(object, path, issues);
+  return checkFieldsOfSipEndpoint(object, path, issues);
 }
 
 /** Appends the issues of a SipEndpointListResponse to `issues`. */
@@ -540,7 +540,7 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
   const object = value as Record<string, unknown>;
   if (object.links === undefined) issues = missing(issues, path, "links", " is required", "#/components/schemas/SipEndpointListResponse/required");
   if (object.data === undefined) issues = missing(issues, path, "data", " is required", "#/components/schemas/SipEndpointListResponse/required");
-  return checkSipEndpointListResponseFields(object, path, issues);
+  return checkFieldsOfSipEndpointListResponse(object, path, issues);
 }
 
 /** Appends the issues of a CreateSipEndpointRequest to `issues`. */
@@ -551,7 +551,7 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
   const object = value as Record<string, unknown>;
   if (object.username === undefined) issues = missing(issues, path, "username", " is required", "#/components/schemas/CreateSipEndpointRequest/required");
   if (object.password === undefined) issues = missing(issues, path, "password", " is required", "#/components/schemas/CreateSipEndpointRequest/required");
-  return checkSipEndpointFieldsFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
+  return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
 }
 
 /** Appends the issues of a UpdateSipEndpointRequest to `issues`. */
@@ -560,7 +560,7 @@ function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  return checkSipEndpointFieldsFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
+  return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
 }
 
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */

@@ -1,6 +1,6 @@
 /**
  * Issues are written for people: every problem is reported (not only the first), each with the
- * codes, paths, handlers and spec pointers the issue promises, and messages that name the field
+ * codes, paths, handlers and spec pointers the package documents, and messages that name the field
  * and the reason without Ajv's "must match then schema" noise or a collapsed union error.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ function resolve(spec: unknown, pointer: string): unknown {
     .reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], spec);
 }
 
-describe('the issue example messages', () => {
+describe('the documented example messages', () => {
   it('names the field and the handler for a handler rule', () => {
     const [issue, ...rest] = issuesOf(CreateSipEndpointRequest, { ...CREDENTIALS, call_handler: 'laml_webhooks' });
     expect(rest).toEqual([]);
@@ -102,7 +102,7 @@ describe('every problem is reported', () => {
     for (const issue of issues) expect(issue.message).not.toMatch(/must match|schema|anyOf|allOf|\bif\b/);
   });
 
-  it('uses each code the issue lists', () => {
+  it('uses each documented code', () => {
     const issues = [
       ...issuesOf(CreateSipEndpointRequest, { password: 5, call_handler: 'video_room', call_request_url: 'not a uri', encryption: 'nope', extra: true }),
       ...issuesOf(UpdateSipEndpointRequest, { username: 'a@b' }),

@@ -155,7 +155,7 @@ function fieldsOfAlternatives(alternatives: readonly (readonly string[])[]): str
   return [...new Set(alternatives.flat())];
 }
 
-/** The matrix of the issue: per handler (or once, without rules) valid and broken bodies. */
+/** The differential matrix: per handler (or once, without rules) valid and broken bodies. */
 export function matrix(model: ApiModel, schema: ObjectModel): { valid: ValidCase[]; broken: BrokenCase[] } {
   const valid: ValidCase[] = [];
   const broken: BrokenCase[] = [];

@@ -5,8 +5,8 @@
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
  *   an unknown key is reported (in strict schemas), and absent fields cost nothing;
  * - a schema with few fields finds a key's check with a `switch` on the key; one with many
- *   switches first on a number computed from the key, then on the few names that share it,
- *   each group in a small function, so that no function grows too big for the JIT to optimise;
+ *   switches first on a number computed from the key, then on the few names that share it
+ *   (for very many, each group in a small function, so no function is too big to optimise);
  * - handler rules become one `switch` on the discriminator, after the loop;
  * - closed enums are `switch`es on string literals;
  * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
@@ -22,11 +22,16 @@ import type { ModuleParts } from './module-parts.ts';
 import type { FieldGroup } from './plan.ts';
 
 /**
- * Above this many fields, a key's check is found through a number computed from the key, in a
- * small function per group of keys: one `switch` comparing a key with every name would grow
- * with the schema, and one function holding every check would grow too big to optimise.
+ * Above this many fields, a key's check is found through a number computed from the key (a
+ * `switch` the engine turns into a jump table), then among the few names that share it: one
+ * `switch` comparing a key with every name would cost more with every field.
  */
-export const SWITCH_ON_NAMES_LIMIT = 128;
+export const SWITCH_ON_NAMES_LIMIT = 32;
+/**
+ * Up to this many fields, the groups of names are `case`s of the one function; past it, each
+ * group is a function of its own, so that no function grows too big for the JIT to optimise.
+ */
+export const INLINE_BUCKETS_LIMIT = 256;
 
 /** What a format asks for, in the words of the issue messages. */
 const FORMAT_REASONS = {
@@ -347,7 +352,9 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   };
   const hash = byHash ? keyHash(fieldNames) : undefined;
   const buckets = hash ? bucketsOf(group.fields, hash) : [];
-  const bucketNames = buckets.map(([h]) => parts.freshName(`${name}_${h}`));
+  // Up to INLINE_BUCKETS_LIMIT fields the groups stay in this function; past it, each is a function.
+  const inline = group.fields.length <= INLINE_BUCKETS_LIMIT;
+  const bucketNames = inline ? [] : buckets.map(([h]) => parts.freshName(`${name}_${h}`));
   const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
 
   w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
@@ -362,7 +369,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
         w.line(`if (issues === ${stopped}) return issues;`);
       });
     }
-    if (!byHash) w.line('let field: unknown;');
+    if (!byHash || inline) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
       // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
       w.line(`if (issues === ${stopped}) return issues;`);
@@ -376,7 +383,16 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       }
       // Many fields: a number computed from the key picks a small function that compares names.
       w.block(`switch (${hash.code('key')})`, () => {
-        buckets.forEach(([h], i) => w.line(`case ${h}:`).indented(() => w.line(`issues = ${bucketNames[i]}(key, object, path, issues${unknownArgument});`).line('break;')));
+        buckets.forEach(([h, fields], i) =>
+          w.line(`case ${h}:`).indented(() => {
+            if (!inline) return w.line(`issues = ${bucketNames[i]}(key, object, path, issues${unknownArgument});`).line('break;');
+            w.block('switch (key)', () => {
+              writeCases(fields);
+              if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
+            });
+            return w.line('break;');
+          }),
+        );
         if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
       });
     });
@@ -391,7 +407,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       w.line('return issues;');
     });
   }
-  buckets.forEach(([h, fields], i) => {
+  if (!inline) buckets.forEach(([h, fields], i) => {
     w.line();
     w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those whose keys hash to ${h}. */`);
     w.block(`function ${bucketNames[i]}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
@@ -420,21 +436,23 @@ interface KeyHash {
 }
 
 /**
- * Ways to spread keys into small groups, simplest first. Bitwise operators turn the `NaN` of a
- * character past either end into 0, so every key, the empty one too, gets an integer.
+ * Ways to spread keys into small groups, simplest first, each masked to a small range so that
+ * the `switch` on it is a jump table. A character past either end is `NaN`, which the mask
+ * turns into 0, so every key, the empty one too, gets a number.
  */
-const KEY_HASHES: readonly KeyHash[] = [
-  { code: (k) => `${k}.length`, of: (k) => k.length },
-  { code: (k) => `(${k}.length << 16) ^ ${k}.charCodeAt(${k}.length - 1)`, of: (k) => (k.length << 16) ^ k.charCodeAt(k.length - 1) },
-  {
-    code: (k) => `(${k}.length << 20) ^ (${k}.charCodeAt(${k}.length - 2) << 10) ^ ${k}.charCodeAt(${k}.length - 1)`,
-    of: (k) => (k.length << 20) ^ (k.charCodeAt(k.length - 2) << 10) ^ k.charCodeAt(k.length - 1),
-  },
-  {
-    code: (k) => `(${k}.length << 24) ^ (${k}.charCodeAt(${k}.length - 3) << 16) ^ (${k}.charCodeAt(${k}.length - 2) << 8) ^ ${k}.charCodeAt(${k}.length - 1)`,
-    of: (k) => (k.length << 24) ^ (k.charCodeAt(k.length - 3) << 16) ^ (k.charCodeAt(k.length - 2) << 8) ^ k.charCodeAt(k.length - 1),
-  },
-];
+function keyHashes(mask: number): KeyHash[] {
+  return [
+    { code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1)) & ${mask}`, of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1)) & mask },
+    {
+      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 7 + ${k}.charCodeAt(${k}.length - 2)) & ${mask}`,
+      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 7 + k.charCodeAt(k.length - 2)) & mask,
+    },
+    {
+      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 49 + ${k}.charCodeAt(${k}.length - 2) * 7 + ${k}.charCodeAt(0)) & ${mask}`,
+      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 49 + k.charCodeAt(k.length - 2) * 7 + k.charCodeAt(0)) & mask,
+    },
+  ];
+}
 
 /** Keys per group that make a hash good enough to stop looking for a better one. */
 const SMALL_BUCKET = 4;
@@ -442,7 +460,9 @@ const SMALL_BUCKET = 4;
 /** The simplest hash whose largest group of `names` is smallest. */
 function keyHash(names: readonly string[]): KeyHash {
   let best: { hash: KeyHash; largest: number } | undefined;
-  for (const hash of KEY_HASHES) {
+  // About four slots per name: a range the switch can index, with few names sharing a slot.
+  const mask = 2 ** Math.ceil(Math.log2(names.length * 4)) - 1;
+  for (const hash of keyHashes(mask)) {
     const counts = new Map<number, number>();
     for (const name of names) counts.set(hash.of(name), (counts.get(hash.of(name)) ?? 0) + 1);
     const largest = Math.max(...counts.values());

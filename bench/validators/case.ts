@@ -1,28 +1,30 @@
 /**
  * One benchmark case, run in its own process so that JIT and GC state from one library never
- * leaks into another's numbers: `tsx bench/validators/case.ts <library> <body>`.
- * Prints one JSON line: `{ opsPerSecond, samples, sinkSize }`.
+ * leaks into another's numbers: `tsx bench/validators/case.ts <scenario> <library> <body> [dir]`.
+ * Prints one JSON line: `{ opsPerSecond, samples, sinkSize }`; exits non-zero, printing no
+ * figure, when the library gives the wrong verdict (or misses issues it promises to report).
  *
- * Method (validators.md §5): distinct JSON.parse'd clones of the body, 100 calls per timed
- * sample, every result stored in a sink that is read afterwards, verdict checked before timing.
+ * Method: distinct JSON.parse'd clones of the body, 100 calls per timed sample, every result
+ * stored in a sink that is read afterwards, verdict checked before timing.
  */
 import { Bench } from 'tinybench';
 import { BODIES, EXPECTED_ISSUES, type BodyName } from './bodies.ts';
-import { LIBRARIES, type LibraryName } from './libraries.ts';
+import { loadLibrary, type LibraryName } from './libraries.ts';
+import type { WideScenario } from './wide-schema.ts';
 
 const CALLS_PER_SAMPLE = 100;
 const CLONES = 1_000;
 
-const [libraryName, bodyName] = process.argv.slice(2) as [LibraryName, BodyName];
-const library = LIBRARIES[libraryName]?.();
+const [scenario, libraryName, bodyName, dir] = process.argv.slice(2) as ['sip' | WideScenario, LibraryName, BodyName, string | undefined];
 const body = BODIES[bodyName];
-if (!library || !body) throw new Error(`usage: case.ts <library> <body>; got ${libraryName} ${bodyName}`);
+if (!body) throw new Error(`usage: case.ts <scenario> <library> <body> [dir]; got ${process.argv.slice(2).join(' ')}`);
+const library = await loadLibrary(scenario, libraryName, dir);
 
 const clones = Array.from({ length: CLONES }, () => JSON.parse(JSON.stringify(body)) as unknown);
 const expectValid = EXPECTED_ISSUES[bodyName] === 0;
 const first = library.run(clones[0]);
 if (library.accepted(first) !== expectValid) throw new Error(`${libraryName} gives the wrong verdict on ${bodyName}`);
-if (library.issueCount && libraryName.startsWith('ours') && library.issueCount(first) !== EXPECTED_ISSUES[bodyName]) {
+if (library.issueCount && library.issueCount(first) !== EXPECTED_ISSUES[bodyName]) {
   throw new Error(`${libraryName} finds ${library.issueCount(first)} issues in ${bodyName}, expected ${EXPECTED_ISSUES[bodyName]}`);
 }
 

@@ -38,7 +38,7 @@ describe.each(SCHEMA_NAMES)('%s', (name) => {
   });
 });
 
-describe('the matrix covers what the issue lists', () => {
+describe('the matrix covers every handler rule', () => {
   it('has a missing-field case for every handler that requires one, in create and update', () => {
     for (const name of ['CreateSipEndpointRequest', 'UpdateSipEndpointRequest'] as const) {
       const schema = objectSchema(oracle.model, name);

@@ -1,6 +1,6 @@
 /**
  * Issues are written for people: every problem is reported (not only the first), each with the
- * codes, paths, handlers and spec pointers the issue promises, and messages that name the field
+ * codes, paths, handlers and spec pointers the package documents, and messages that name the field
  * and the reason without Ajv's "must match then schema" noise or a collapsed union error.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   type ValidationIssue,
 } from '@sip-endpoints/validators';
 import { readBundledSpec } from '../support/repo.ts';
+import { loadValidators } from './support/load-generated.ts';
 import { formatPath, missing, notInEnum, quoteNames } from '../../packages/validators/src/runtime/report.ts';
 
 const CREDENTIALS = { username: 'alice', password: 'correct-horse' };
@@ -34,7 +35,7 @@ function resolve(spec: unknown, pointer: string): unknown {
     .reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], spec);
 }
 
-describe('the issue example messages', () => {
+describe('the documented example messages', () => {
   it('names the field and the handler for a handler rule', () => {
     const [issue, ...rest] = issuesOf(CreateSipEndpointRequest, { ...CREDENTIALS, call_handler: 'laml_webhooks' });
     expect(rest).toEqual([]);
@@ -70,6 +71,19 @@ describe('the issue example messages', () => {
     expect(issue!.suggestion).toBeUndefined();
   });
 
+  it("words a pattern problem as the spec's x-pattern-message does, never echoing the value", () => {
+    const [issue] = issuesOf(CreateSipEndpointRequest, { ...CREDENTIALS, username: 'alice@example' });
+    expect(issue).toMatchObject({ code: 'pattern', path: ['username'], message: 'username must not contain whitespace or @' });
+  });
+
+  it('falls back to naming the pattern when the spec gives no words for it', async () => {
+    const spec = await readBundledSpec();
+    delete spec.components.schemas.SipEndpointFields.properties.username['x-pattern-message'];
+    const { module } = await loadValidators(spec);
+    const [issue] = module.CreateSipEndpointRequest['~standard'].validate({ ...CREDENTIALS, username: 'a b' }).issues;
+    expect(issue.message).toBe('username does not match the pattern ^[^\\s@]+$');
+  });
+
   it('lists the allowed values of an enum', () => {
     const [issue] = issuesOf(CreateSipEndpointRequest, { ...CREDENTIALS, encryption: 'always' });
     expect(issue).toMatchObject({ code: 'invalid_enum', path: ['encryption'], allowed: ['default', 'required', 'optional'] });
@@ -88,7 +102,7 @@ describe('every problem is reported', () => {
     for (const issue of issues) expect(issue.message).not.toMatch(/must match|schema|anyOf|allOf|\bif\b/);
   });
 
-  it('uses each code the issue lists', () => {
+  it('uses each documented code', () => {
     const issues = [
       ...issuesOf(CreateSipEndpointRequest, { password: 5, call_handler: 'video_room', call_request_url: 'not a uri', encryption: 'nope', extra: true }),
       ...issuesOf(UpdateSipEndpointRequest, { username: 'a@b' }),

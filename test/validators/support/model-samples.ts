@@ -15,52 +15,95 @@ const PATTERN_CANDIDATES = ['alice', 'a', 'A1', 'x-y_z'];
 
 type Json = Record<string, unknown>;
 
+export const SAMPLE_DATE_TIME = '2024-05-01T12:00:00Z';
+export const SAMPLE_EMAIL = 'someone@example.org';
+
+/** A number that keeps every bound of `type` (and its `multipleOf`). */
+function numberSample(type: Extract<TypeModel, { kind: 'integer' | 'number' }>): number {
+  const low = type.minimum ?? type.exclusiveMinimum;
+  const high = type.maximum ?? type.exclusiveMaximum;
+  let value = low !== undefined && high !== undefined ? (low + high) / 2 : low !== undefined ? low + 1 : high !== undefined ? high - 1 : 1;
+  if (type.kind === 'integer') value = Math.ceil(value);
+  if (type.multipleOf !== undefined) value = Math.ceil(value / type.multipleOf) * type.multipleOf;
+  return value;
+}
+
+/** Only the required fields of an object shape, each with a valid sample. */
+function minimalOfShape(model: ApiModel, fields: readonly FieldModel[]): Json {
+  const body: Json = {};
+  for (const field of fields.filter((f) => f.required)) body[field.name] = validSample(model, field.type);
+  return body;
+}
+
 export function validSample(model: ApiModel, type: TypeModel): unknown {
   switch (type.kind) {
     case 'string': {
       if (type.enum) return type.enum.values[0];
       if (type.format === 'uri') return SAMPLE_URI;
       if (type.format === 'uuid') return SAMPLE_UUID;
+      if (type.format === 'date-time') return SAMPLE_DATE_TIME;
+      if (type.format === 'email') return SAMPLE_EMAIL;
       if (type.pattern !== undefined) {
         const re = new RegExp(type.pattern, 'u');
         const found = PATTERN_CANDIDATES.find((c) => re.test(c));
         if (found === undefined) throw new Error(`no sample string matches ${type.pattern}; add one to PATTERN_CANDIDATES`);
         return found;
       }
-      return 'text';
+      return 'text'.padEnd(type.minLength ?? 0, 'x').slice(0, type.maxLength ?? Infinity);
     }
     case 'integer':
-      return type.minimum ?? 1;
+    case 'number':
+      return numberSample(type);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'const':
+      return type.value;
     case 'array':
       return Array.from({ length: type.minItems ?? 0 }, () => validSample(model, type.items));
+    case 'object':
+      return minimalOfShape(model, type.fields);
     case 'object-ref':
       return minimalValid(model, objectSchema(model, type.name));
-    default:
-      throw new Error(`${type.pointer}: no sample for "${type.kind}" values yet`);
+    case 'union':
+      return validSample(model, type.members[0]!);
   }
 }
 
 /** Only the required fields, each with a valid sample. */
 export function minimalValid(model: ApiModel, schema: ObjectModel): Json {
-  const body: Json = {};
-  for (const field of schema.fields.filter((f) => f.required)) body[field.name] = validSample(model, field.type);
-  return body;
+  return minimalOfShape(model, schema.fields);
 }
 
-/** A value of the wrong JSON type for `type` (never null when the type is nullable). */
-export function wrongTypeSample(type: TypeModel): unknown {
+/** Whether `value` is of the JSON type of `type`, ignoring its other rules. */
+function ofType(type: TypeModel, value: unknown): boolean {
   switch (type.kind) {
     case 'string':
-      return 12345;
+      return typeof value === 'string';
     case 'integer':
-      return 'twelve';
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'null':
+      return value === null;
+    case 'const':
+      return value === type.value;
     case 'array':
-      return 'not an array';
+      return Array.isArray(value);
+    case 'object':
     case 'object-ref':
-      return ['not an object'];
-    default:
-      throw new Error(`${type.pointer}: no wrong-type sample for "${type.kind}" values yet`);
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'union':
+      return type.members.some((m) => ofType(m, value));
   }
+}
+
+/** A value of the wrong JSON type for `type` (never null), or undefined when every candidate fits. */
+export function wrongTypeSample(type: TypeModel): unknown {
+  return [12345, 'twelve', true, ['not an object'], { not: 'an array' }, 1.5].find((candidate) => !ofType(type, candidate));
 }
 
 export interface BrokenCase {
@@ -75,23 +118,44 @@ export interface ValidCase {
   body: unknown;
 }
 
-/** A value that breaks a string type's own rule (enum, format, pattern), if it has one. */
+/** A value that breaks a type's own rule (enum, format, pattern, length, bound), if it has one. */
 function ruleBreakers(type: TypeModel): { value: unknown; code: string; what: string }[] {
-  if (type.kind === 'array') return ruleBreakers(type.items).map((b) => ({ ...b, value: [b.value], what: `item ${b.what}` }));
-  if (type.kind !== 'string') return [];
+  if (type.kind === 'array') {
+    const out = type.maxItems === 0 ? [] : ruleBreakers(type.items).map((b) => ({ ...b, value: [b.value], what: `item ${b.what}` }));
+    if (type.minItems !== undefined && type.minItems > 0) out.push({ value: [], code: 'too_small', what: 'minItems' });
+    return out;
+  }
   const out: { value: unknown; code: string; what: string }[] = [];
+  if (type.kind === 'integer' || type.kind === 'number') {
+    if (type.minimum !== undefined) out.push({ value: type.minimum - 1, code: 'too_small', what: 'minimum' });
+    if (type.exclusiveMinimum !== undefined) out.push({ value: type.exclusiveMinimum, code: 'too_small', what: 'exclusiveMinimum' });
+    if (type.maximum !== undefined) out.push({ value: type.maximum + 1, code: 'too_big', what: 'maximum' });
+    if (type.exclusiveMaximum !== undefined) out.push({ value: type.exclusiveMaximum, code: 'too_big', what: 'exclusiveMaximum' });
+    if (type.multipleOf !== undefined && type.multipleOf > 0) {
+      const value = numberSample(type) + type.multipleOf / 2;
+      if (Number.isInteger(value) || type.kind === 'number') out.push({ value, code: 'not_multiple', what: 'multipleOf' });
+    }
+    if (type.kind === 'integer') out.push({ value: numberSample(type) + 0.5, code: 'invalid_type', what: 'fraction' });
+    return out;
+  }
+  if (type.kind === 'const') return [{ value: typeof type.value === 'string' ? `${type.value}!` : 'other', code: typeof type.value === 'string' ? 'invalid_enum' : 'invalid_enum', what: 'const' }];
+  if (type.kind !== 'string') return [];
   if (type.enum && !type.enum.open) out.push({ value: 'NOT_A_KNOWN_VALUE', code: 'invalid_enum', what: 'enum' });
   if (type.format === 'uri') out.push({ value: 'not a uri', code: 'invalid_format', what: 'uri' }, { value: 'example.org/no-scheme', code: 'invalid_format', what: 'uri' });
   if (type.format === 'uuid') out.push({ value: 'not-a-uuid', code: 'invalid_format', what: 'uuid' }, { value: `${SAMPLE_UUID}0`, code: 'invalid_format', what: 'uuid' });
+  if (type.format === 'date-time') out.push({ value: '2024-02-30T12:00:00Z', code: 'invalid_format', what: 'date-time' }, { value: '2024-05-01T12:00:00', code: 'invalid_format', what: 'date-time' });
+  if (type.format === 'email') out.push({ value: 'not an address', code: 'invalid_format', what: 'email' });
   if (type.pattern !== undefined) out.push({ value: 'has space', code: 'pattern', what: 'pattern' }, { value: 'at@sign', code: 'pattern', what: 'pattern' });
-  return out;
+  if (type.minLength !== undefined && type.minLength > 0) out.push({ value: 'x'.repeat(type.minLength - 1), code: 'too_small', what: 'minLength' });
+  if (type.maxLength !== undefined) out.push({ value: '😀'.repeat(type.maxLength + 1), code: 'too_big', what: 'maxLength' });
+  return out.filter((b) => !(type.pattern !== undefined && b.code !== 'pattern' && !new RegExp(type.pattern, 'u').test(String(b.value))));
 }
 
 function fieldsOfAlternatives(alternatives: readonly (readonly string[])[]): string[] {
   return [...new Set(alternatives.flat())];
 }
 
-/** The matrix of the issue: per handler (or once, without rules) valid and broken bodies. */
+/** The differential matrix: per handler (or once, without rules) valid and broken bodies. */
 export function matrix(model: ApiModel, schema: ObjectModel): { valid: ValidCase[]; broken: BrokenCase[] } {
   const valid: ValidCase[] = [];
   const broken: BrokenCase[] = [];
@@ -149,13 +213,15 @@ export function matrix(model: ApiModel, schema: ObjectModel): { valid: ValidCase
     for (const breaker of ruleBreakers(field.type)) {
       broken.push({ title: `${field.name}: broken ${breaker.what} (${JSON.stringify(breaker.value)})`, body: { ...base, [field.name]: breaker.value }, code: breaker.code });
     }
-    broken.push({ title: `${field.name}: wrong type`, body: { ...base, [field.name]: wrongTypeSample(field.type) }, code: 'invalid_type' });
+    const wrong = wrongTypeSample(field.type);
+    if (wrong !== undefined) broken.push({ title: `${field.name}: wrong type`, body: { ...base, [field.name]: wrong }, code: field.type.kind === 'const' ? 'invalid_enum' : 'invalid_type' });
     if (field.type.nullable) valid.push({ title: `${field.name}: null`, body: { ...base, [field.name]: null } });
-    else broken.push({ title: `${field.name}: null`, body: { ...base, [field.name]: null }, code: 'invalid_type' });
+    else broken.push({ title: `${field.name}: null`, body: { ...base, [field.name]: null }, code: field.type.kind === 'const' ? 'invalid_enum' : 'invalid_type' });
     if (!field.required) valid.push({ title: `${field.name}: undefined counts as absent`, body: { ...base, [field.name]: undefined } });
     const openEnum = openEnumOf(field.type);
     if (openEnum) valid.push({ title: `${field.name}: a value a newer server added`, body: { ...base, [field.name]: field.type.kind === 'array' ? ['FUTURE_VALUE'] : 'FUTURE_VALUE' } });
-    if (field.type.kind === 'string' && !field.type.enum) valid.push({ title: `${field.name}: valid sample`, body: { ...base, [field.name]: validSample(model, field.type) } });
+    // A discriminator's sample would choose a handler whose rule the base body does not meet.
+    if (field.type.kind !== 'object-ref' && !schema.handlerRules.some((r) => r.discriminator === field.name)) valid.push({ title: `${field.name}: valid sample`, body: { ...base, [field.name]: validSample(model, field.type) } });
   }
 
   // Unknown properties: rejected by strict (request) schemas, accepted by lenient ones.

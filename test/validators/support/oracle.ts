@@ -36,6 +36,9 @@ export async function loadOracle(): Promise<Oracle> {
 /** Both verdicts for one body; `body` is echoed in every assertion message by the callers. */
 export function verdicts(oracle: Oracle, name: SchemaName, body: unknown): { ours: boolean; ajv: boolean; issues: readonly ValidationIssue[] | undefined } {
   const issues = ourIssues(name, body);
+  // `isX` stops at the first problem: it must still give the verdict of the full check.
+  const is = (validators[`is${name}`] as (value: unknown) => boolean)(body);
+  if (is !== (issues === undefined)) throw new Error(`is${name} says ${is} but the full check found ${issues?.length ?? 0} issue(s) in ${show(body)}`);
   return { ours: issues === undefined, ajv: oracle.ajv(name)(body) === true, issues };
 }
 

@@ -4,50 +4,51 @@
 import type { SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
-import { missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
-import { assertValid, defineSchema, runCheck, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
+import { FAIL_FAST, STOPPED, missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
+import { assertValid, defineSchema, isValid, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
-// The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
-const USERNAME_FORBIDDEN = /[\s@]/u;
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const PAGINATION_LINKS_PROPERTIES = '#/components/schemas/PaginationLinks/properties/';
+const PAGINATION_LINKS_PROPERTIES = "#/components/schemas/PaginationLinks/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const SIP_ENDPOINT_PROPERTIES = '#/components/schemas/SipEndpoint/properties/';
+const SIP_ENDPOINT_PROPERTIES = "#/components/schemas/SipEndpoint/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES = '#/components/schemas/SipEndpointListResponse/properties/';
-// Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const SIP_ENDPOINT_FIELDS_PROPERTIES = '#/components/schemas/SipEndpointFields/properties/';
-// The values of Encryption (#/components/schemas/Encryption), listed in enum issues.
-const ENCRYPTION_VALUES: readonly string[] = ['default', 'required', 'optional'];
-// The values of CallHandler (#/components/schemas/CallHandler), listed in enum issues.
-const CALL_HANDLER_VALUES: readonly string[] = ['relay_context', 'relay_topic', 'relay_application', 'relay_connector', 'relay_script', 'laml_webhooks', 'laml_application', 'dialogflow', 'video_room', 'call_flow', 'ai_agent'];
-// The values of HttpMethod (#/components/schemas/HttpMethod), listed in enum issues.
-const HTTP_METHOD_VALUES: readonly string[] = ['GET', 'POST'];
-// The values of CallFlowVersion (#/components/schemas/CallFlowVersion), listed in enum issues.
-const CALL_FLOW_VERSION_VALUES: readonly string[] = ['working_copy', 'current_deployed'];
+const SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES = "#/components/schemas/SipEndpointListResponse/properties/";
 // The properties of SipEndpointFields, for "did you mean" suggestions.
-const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ['username', 'password', 'caller_id', 'send_as', 'ciphers', 'codecs', 'encryption', 'call_handler', 'call_request_url', 'call_request_method', 'call_fallback_url', 'call_fallback_method', 'call_status_callback_url', 'call_status_callback_method', 'call_laml_application_id', 'call_dialogflow_agent_id', 'call_relay_topic', 'call_relay_topic_status_callback_url', 'call_relay_context', 'call_relay_context_status_callback_url', 'call_relay_application', 'call_relay_script_url', 'call_video_room_id', 'call_flow_id', 'call_flow_version', 'call_ai_agent_id'];
+const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ["username", "password", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_application", "call_relay_script_url", "call_video_room_id", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_FIELDS_PROPERTIES = "#/components/schemas/SipEndpointFields/properties/";
+// The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
+const USERNAME_FORBIDDEN = new RegExp("[\\s@]", "u");
+// The values of Encryption (#/components/schemas/Encryption/enum), listed in enum issues.
+const ENCRYPTION_VALUES: readonly string[] = ["default", "required", "optional"];
+// The values of CallHandler (#/components/schemas/CallHandler/enum), listed in enum issues.
+const CALL_HANDLER_VALUES: readonly string[] = ["relay_context", "relay_topic", "relay_application", "relay_connector", "relay_script", "laml_webhooks", "laml_application", "dialogflow", "video_room", "call_flow", "ai_agent"];
+// The values of HttpMethod (#/components/schemas/HttpMethod/enum), listed in enum issues.
+const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
+// The values of CallFlowVersion (#/components/schemas/CallFlowVersion/enum), listed in enum issues.
+const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 
 /** Checks the fields of PaginationLinks that are present. */
-function checkPaginationLinksFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
-      case 'self':
+      case "self":
         field = object[key];
-        issues = checkString(issues, path, 'self', field, false, PAGINATION_LINKS_PROPERTIES);
+        issues = checkString(issues, path, "self", field, false, PAGINATION_LINKS_PROPERTIES);
         break;
-      case 'first':
+      case "first":
         field = object[key];
-        issues = checkString(issues, path, 'first', field, false, PAGINATION_LINKS_PROPERTIES);
+        issues = checkString(issues, path, "first", field, false, PAGINATION_LINKS_PROPERTIES);
         break;
-      case 'next':
+      case "next":
         field = object[key];
-        issues = checkString(issues, path, 'next', field, false, PAGINATION_LINKS_PROPERTIES);
+        issues = checkString(issues, path, "next", field, false, PAGINATION_LINKS_PROPERTIES);
         break;
-      case 'prev':
+      case "prev":
         field = object[key];
-        issues = checkString(issues, path, 'prev', field, false, PAGINATION_LINKS_PROPERTIES);
+        issues = checkString(issues, path, "prev", field, false, PAGINATION_LINKS_PROPERTIES);
         break;
     }
   }
@@ -55,127 +56,128 @@ function checkPaginationLinksFields(object: Record<string, unknown>, path: Issue
 }
 
 /** Checks the fields of SipEndpoint that are present. */
-function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
-      case 'type':
+      case "type":
         field = object[key];
-        issues = checkString(issues, path, 'type', field, false, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "type", field, false, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'id':
+      case "id":
         field = object[key];
-        issues = checkUuid(issues, path, 'id', field, false, SIP_ENDPOINT_PROPERTIES);
+        issues = checkUuid(issues, path, "id", field, false, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'username':
+      case "username":
         field = object[key];
-        issues = checkString(issues, path, 'username', field, false, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "username", field, false, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'caller_id':
+      case "caller_id":
         field = object[key];
-        issues = checkString(issues, path, 'caller_id', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "caller_id", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'send_as':
+      case "send_as":
         field = object[key];
-        issues = checkString(issues, path, 'send_as', field, false, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "send_as", field, false, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'ciphers':
+      case "ciphers":
         field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/ciphers/items');
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "ciphers"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/ciphers/items");
             }
           } else {
-            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, SIP_ENDPOINT_PROPERTIES);
+            issues = wrongType(issues, path, "ciphers", " must be an array", field, SIP_ENDPOINT_PROPERTIES);
           }
         }
         break;
-      case 'codecs':
+      case "codecs":
         field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpoint/properties/codecs/items');
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "codecs"), i0, " must be a string", item0, "#/components/schemas/SipEndpoint/properties/codecs/items");
             }
           } else {
-            issues = wrongType(issues, path, 'codecs', ' must be an array', field, SIP_ENDPOINT_PROPERTIES);
+            issues = wrongType(issues, path, "codecs", " must be an array", field, SIP_ENDPOINT_PROPERTIES);
           }
         }
         break;
-      case 'encryption':
+      case "encryption":
         field = object[key];
-        issues = checkString(issues, path, 'encryption', field, false, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "encryption", field, false, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_handler':
+      case "call_handler":
         field = object[key];
-        issues = checkString(issues, path, 'call_handler', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_handler", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'calling_handler_resource_id':
+      case "calling_handler_resource_id":
         field = object[key];
-        issues = checkString(issues, path, 'calling_handler_resource_id', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "calling_handler_resource_id", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_request_url':
+      case "call_request_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_request_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_request_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_request_method':
+      case "call_request_method":
         field = object[key];
-        issues = checkString(issues, path, 'call_request_method', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_request_method", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_fallback_url':
+      case "call_fallback_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_fallback_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_fallback_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_fallback_method':
+      case "call_fallback_method":
         field = object[key];
-        issues = checkString(issues, path, 'call_fallback_method', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_fallback_method", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_status_callback_url':
+      case "call_status_callback_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_status_callback_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_status_callback_method':
+      case "call_status_callback_method":
         field = object[key];
-        issues = checkString(issues, path, 'call_status_callback_method', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_status_callback_method", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_laml_application_id':
+      case "call_laml_application_id":
         field = object[key];
-        issues = checkString(issues, path, 'call_laml_application_id', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_laml_application_id", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_dialogflow_agent_id':
+      case "call_dialogflow_agent_id":
         field = object[key];
-        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_dialogflow_agent_id", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_topic':
+      case "call_relay_topic":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_topic", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_topic_status_callback_url':
+      case "call_relay_topic_status_callback_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_topic_status_callback_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_context':
+      case "call_relay_context":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_context", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_context_status_callback_url':
+      case "call_relay_context_status_callback_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context_status_callback_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_context_status_callback_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_application':
+      case "call_relay_application":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_application', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_application", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_relay_script_url':
+      case "call_relay_script_url":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_script_url', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_script_url", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
-      case 'call_video_room_id':
+      case "call_video_room_id":
         field = object[key];
-        issues = checkString(issues, path, 'call_video_room_id', field, true, SIP_ENDPOINT_PROPERTIES);
+        issues = checkString(issues, path, "call_video_room_id", field, true, SIP_ENDPOINT_PROPERTIES);
         break;
     }
   }
@@ -183,26 +185,27 @@ function checkSipEndpointFields(object: Record<string, unknown>, path: IssuePath
 }
 
 /** Checks the fields of SipEndpointListResponse that are present. */
-function checkSipEndpointListResponseFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
-      case 'links':
+      case "links":
         field = object[key];
         if (field !== undefined) {
-          issues = checkPaginationLinks(field, pathTo(path, 'links'), issues);
+          issues = checkPaginationLinks(field, pathTo(path, "links"), issues);
         }
         break;
-      case 'data':
+      case "data":
         field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              issues = checkSipEndpoint(item0, pathTo(pathTo(path, 'data'), i0), issues);
+              issues = checkSipEndpoint(item0, pathTo(pathTo(path, "data"), i0), issues);
             }
           } else {
-            issues = wrongType(issues, path, 'data', ' must be an array', field, SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES);
+            issues = wrongType(issues, path, "data", " must be an array", field, SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES);
           }
         }
         break;
@@ -211,369 +214,367 @@ function checkSipEndpointListResponseFields(object: Record<string, unknown>, pat
   return issues;
 }
 
-/** Checks the fields of SipEndpointFields that are present, and its handler rules (#/components/schemas/SipEndpointFields). */
-function checkSipEndpointFieldsFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+/** Checks the fields of SipEndpointFields that are present, and its handler rules. */
+function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+  if (issues === FAIL_FAST) {
+    issues = checkFieldsOfSipEndpointFieldsRules(object, path, issues);
+    if (issues === STOPPED) return issues;
+  }
   let field: unknown;
   for (const key in object) {
+    if (issues === STOPPED) return issues;
     switch (key) {
-      case 'username':
+      case "username":
         field = object[key];
         if (field !== undefined) {
-          if (typeof field !== 'string') {
-            issues = wrongType(issues, path, 'username', ' must be a string', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+          if (typeof field === 'string') {
+            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, "username", " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
-            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, 'username', ' does not match the pattern ^[^\\s@]+$', SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = wrongType(issues, path, "username", " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
-      case 'password':
+      case "password":
         field = object[key];
-        issues = checkString(issues, path, 'password', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "password", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'caller_id':
+      case "caller_id":
         field = object[key];
-        issues = checkString(issues, path, 'caller_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "caller_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'send_as':
+      case "send_as":
         field = object[key];
-        issues = checkString(issues, path, 'send_as', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "send_as", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'ciphers':
+      case "ciphers":
         field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'ciphers'), i0, ' must be a string', item0, '#/components/schemas/SipEndpointFields/properties/ciphers/items');
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "ciphers"), i0, " must be a string", item0, "#/components/schemas/SipEndpointFields/properties/ciphers/items");
             }
           } else {
-            issues = wrongType(issues, path, 'ciphers', ' must be an array', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = wrongType(issues, path, "ciphers", " must be an array", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
-      case 'codecs':
+      case "codecs":
         field = object[key];
         if (field !== undefined) {
           if (Array.isArray(field)) {
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (typeof item0 !== 'string') issues = wrongType(issues, pathTo(path, 'codecs'), i0, ' must be a string', item0, '#/components/schemas/SipEndpointFields/properties/codecs/items');
+              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, "codecs"), i0, " must be a string", item0, "#/components/schemas/SipEndpointFields/properties/codecs/items");
             }
           } else {
-            issues = wrongType(issues, path, 'codecs', ' must be an array', field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = wrongType(issues, path, "codecs", " must be an array", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
-      case 'encryption':
+      case "encryption":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'default':
-            case 'required':
-            case 'optional':
+            case "default":
+            case "required":
+            case "optional":
               break;
             default:
-              issues = notInEnum(issues, path, 'encryption', ENCRYPTION_VALUES, false, field, '#/components/schemas/Encryption/enum');
+              issues = notInEnum(issues, path, "encryption", ENCRYPTION_VALUES, false, field, "#/components/schemas/Encryption/enum");
           }
         }
         break;
-      case 'call_handler':
+      case "call_handler":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'relay_context':
-            case 'relay_topic':
-            case 'relay_application':
-            case 'relay_connector':
-            case 'relay_script':
-            case 'laml_webhooks':
-            case 'laml_application':
-            case 'dialogflow':
-            case 'video_room':
-            case 'call_flow':
-            case 'ai_agent':
+            case "relay_context":
+            case "relay_topic":
+            case "relay_application":
+            case "relay_connector":
+            case "relay_script":
+            case "laml_webhooks":
+            case "laml_application":
+            case "dialogflow":
+            case "video_room":
+            case "call_flow":
+            case "ai_agent":
               break;
             default:
-              issues = notInEnum(issues, path, 'call_handler', CALL_HANDLER_VALUES, false, field, '#/components/schemas/CallHandler/enum');
+              issues = notInEnum(issues, path, "call_handler", CALL_HANDLER_VALUES, false, field, "#/components/schemas/CallHandler/enum");
           }
         }
         break;
-      case 'call_request_url':
+      case "call_request_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_request_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_request_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_request_method':
+      case "call_request_method":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'GET':
-            case 'POST':
+            case "GET":
+            case "POST":
               break;
             default:
-              issues = notInEnum(issues, path, 'call_request_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+              issues = notInEnum(issues, path, "call_request_method", HTTP_METHOD_VALUES, false, field, "#/components/schemas/HttpMethod/enum");
           }
         }
         break;
-      case 'call_fallback_url':
+      case "call_fallback_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_fallback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_fallback_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_fallback_method':
+      case "call_fallback_method":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'GET':
-            case 'POST':
+            case "GET":
+            case "POST":
               break;
             default:
-              issues = notInEnum(issues, path, 'call_fallback_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+              issues = notInEnum(issues, path, "call_fallback_method", HTTP_METHOD_VALUES, false, field, "#/components/schemas/HttpMethod/enum");
           }
         }
         break;
-      case 'call_status_callback_url':
+      case "call_status_callback_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_status_callback_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_status_callback_method':
+      case "call_status_callback_method":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'GET':
-            case 'POST':
+            case "GET":
+            case "POST":
               break;
             default:
-              issues = notInEnum(issues, path, 'call_status_callback_method', HTTP_METHOD_VALUES, false, field, '#/components/schemas/HttpMethod/enum');
+              issues = notInEnum(issues, path, "call_status_callback_method", HTTP_METHOD_VALUES, false, field, "#/components/schemas/HttpMethod/enum");
           }
         }
         break;
-      case 'call_laml_application_id':
+      case "call_laml_application_id":
         field = object[key];
-        issues = checkString(issues, path, 'call_laml_application_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "call_laml_application_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_dialogflow_agent_id':
+      case "call_dialogflow_agent_id":
         field = object[key];
-        issues = checkString(issues, path, 'call_dialogflow_agent_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "call_dialogflow_agent_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_topic':
+      case "call_relay_topic":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_topic', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_topic", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_topic_status_callback_url':
+      case "call_relay_topic_status_callback_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_topic_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_relay_topic_status_callback_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_context':
+      case "call_relay_context":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_context', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_context", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_context_status_callback_url':
+      case "call_relay_context_status_callback_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_context_status_callback_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_relay_context_status_callback_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_application':
+      case "call_relay_application":
         field = object[key];
-        issues = checkString(issues, path, 'call_relay_application', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkString(issues, path, "call_relay_application", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_relay_script_url':
+      case "call_relay_script_url":
         field = object[key];
-        issues = checkUri(issues, path, 'call_relay_script_url', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUri(issues, path, "call_relay_script_url", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_video_room_id':
+      case "call_video_room_id":
         field = object[key];
-        issues = checkUuid(issues, path, 'call_video_room_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUuid(issues, path, "call_video_room_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_flow_id':
+      case "call_flow_id":
         field = object[key];
-        issues = checkUuid(issues, path, 'call_flow_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUuid(issues, path, "call_flow_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
-      case 'call_flow_version':
+      case "call_flow_version":
         field = object[key];
         if (field !== undefined) {
           switch (field) {
-            case 'working_copy':
-            case 'current_deployed':
+            case "working_copy":
+            case "current_deployed":
               break;
             default:
-              issues = notInEnum(issues, path, 'call_flow_version', CALL_FLOW_VERSION_VALUES, false, field, '#/components/schemas/CallFlowVersion/enum');
+              issues = notInEnum(issues, path, "call_flow_version", CALL_FLOW_VERSION_VALUES, false, field, "#/components/schemas/CallFlowVersion/enum");
           }
         }
         break;
-      case 'call_ai_agent_id':
+      case "call_ai_agent_id":
         field = object[key];
-        issues = checkUuid(issues, path, 'call_ai_agent_id', field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        issues = checkUuid(issues, path, "call_ai_agent_id", field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
         break;
       default:
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  // Handler rules (#/components/schemas/SipEndpointFields): the fields each call_handler value requires.
+  return issues === FAIL_FAST || issues === STOPPED ? issues : checkFieldsOfSipEndpointFieldsRules(object, path, issues);
+}
+
+/** The handler rules of SipEndpointFields: the fields each discriminator value requires. */
+function checkFieldsOfSipEndpointFieldsRules(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+  // Handler rules: the fields each call_handler value requires.
   switch (object.call_handler) {
-    case 'relay_context':
-      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_context', 'relay_context', ' (or call_relay_application) is required when call_handler is \'relay_context\'', '#/components/schemas/SipEndpointFields/allOf/4/then');
+    case "relay_context":
+      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is 'relay_context'", "#/components/schemas/SipEndpointFields/allOf/4/then");
       break;
-    case 'relay_topic':
-      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_topic', 'relay_topic', ' (or call_relay_application) is required when call_handler is \'relay_topic\'', '#/components/schemas/SipEndpointFields/allOf/3/then');
+    case "relay_topic":
+      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is 'relay_topic'", "#/components/schemas/SipEndpointFields/allOf/3/then");
       break;
-    case 'relay_application':
-      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, 'call_relay_application', 'relay_application', ' is required when call_handler is \'relay_application\'', '#/components/schemas/SipEndpointFields/allOf/5/then');
+    case "relay_application":
+      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_application", "relay_application", " is required when call_handler is 'relay_application'", "#/components/schemas/SipEndpointFields/allOf/5/then");
       break;
-    case 'relay_script':
-      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, 'call_relay_script_url', 'relay_script', ' is required when call_handler is \'relay_script\'', '#/components/schemas/SipEndpointFields/allOf/6/then');
+    case "relay_script":
+      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, "call_relay_script_url", "relay_script", " is required when call_handler is 'relay_script'", "#/components/schemas/SipEndpointFields/allOf/6/then");
       break;
-    case 'laml_webhooks':
-      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, 'call_request_url', 'laml_webhooks', ' is required when call_handler is \'laml_webhooks\'', '#/components/schemas/SipEndpointFields/allOf/0/then');
+    case "laml_webhooks":
+      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, "call_request_url", "laml_webhooks", " is required when call_handler is 'laml_webhooks'", "#/components/schemas/SipEndpointFields/allOf/0/then");
       break;
-    case 'laml_application':
-      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, 'call_laml_application_id', 'laml_application', ' is required when call_handler is \'laml_application\'', '#/components/schemas/SipEndpointFields/allOf/1/then');
+    case "laml_application":
+      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, "call_laml_application_id", "laml_application", " is required when call_handler is 'laml_application'", "#/components/schemas/SipEndpointFields/allOf/1/then");
       break;
-    case 'dialogflow':
-      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, 'call_dialogflow_agent_id', 'dialogflow', ' is required when call_handler is \'dialogflow\'', '#/components/schemas/SipEndpointFields/allOf/2/then');
+    case "dialogflow":
+      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, "call_dialogflow_agent_id", "dialogflow", " is required when call_handler is 'dialogflow'", "#/components/schemas/SipEndpointFields/allOf/2/then");
       break;
-    case 'video_room':
-      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, 'call_video_room_id', 'video_room', ' is required when call_handler is \'video_room\'', '#/components/schemas/SipEndpointFields/allOf/7/then');
+    case "video_room":
+      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, "call_video_room_id", "video_room", " is required when call_handler is 'video_room'", "#/components/schemas/SipEndpointFields/allOf/7/then");
       break;
-    case 'call_flow':
-      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, 'call_flow_id', 'call_flow', ' is required when call_handler is \'call_flow\'', '#/components/schemas/SipEndpointFields/allOf/8/then');
+    case "call_flow":
+      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, "call_flow_id", "call_flow", " is required when call_handler is 'call_flow'", "#/components/schemas/SipEndpointFields/allOf/8/then");
       break;
-    case 'ai_agent':
-      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, 'call_ai_agent_id', 'ai_agent', ' is required when call_handler is \'ai_agent\'', '#/components/schemas/SipEndpointFields/allOf/9/then');
+    case "ai_agent":
+      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, "call_ai_agent_id", "ai_agent", " is required when call_handler is 'ai_agent'", "#/components/schemas/SipEndpointFields/allOf/9/then");
       break;
   }
   return issues;
 }
 
-/** Appends the issues of a PaginationLinks (#/components/schemas/PaginationLinks) to `issues`. */
+/** Appends the issues of a PaginationLinks to `issues`. */
 function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/PaginationLinks');
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
   const object = value as Record<string, unknown>;
-  if (object.self === undefined) issues = missing(issues, path, 'self', ' is required', '#/components/schemas/PaginationLinks/required');
-  if (object.first === undefined) issues = missing(issues, path, 'first', ' is required', '#/components/schemas/PaginationLinks/required');
-  return checkPaginationLinksFields(object, path, issues);
+  if (object.self === undefined) issues = missing(issues, path, "self", " is required", "#/components/schemas/PaginationLinks/required");
+  if (object.first === undefined) issues = missing(issues, path, "first", " is required", "#/components/schemas/PaginationLinks/required");
+  return checkFieldsOfPaginationLinks(object, path, issues);
 }
 
-/** Appends the issues of a SipEndpoint (#/components/schemas/SipEndpoint) to `issues`. */
+/** Appends the issues of a SipEndpoint to `issues`. */
 function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/SipEndpoint');
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
-  if (object.id === undefined) issues = missing(issues, path, 'id', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.username === undefined) issues = missing(issues, path, 'username', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.caller_id === undefined) issues = missing(issues, path, 'caller_id', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.send_as === undefined) issues = missing(issues, path, 'send_as', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.ciphers === undefined) issues = missing(issues, path, 'ciphers', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.codecs === undefined) issues = missing(issues, path, 'codecs', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.encryption === undefined) issues = missing(issues, path, 'encryption', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_handler === undefined) issues = missing(issues, path, 'call_handler', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_request_url === undefined) issues = missing(issues, path, 'call_request_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_request_method === undefined) issues = missing(issues, path, 'call_request_method', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_fallback_url === undefined) issues = missing(issues, path, 'call_fallback_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_fallback_method === undefined) issues = missing(issues, path, 'call_fallback_method', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_status_callback_url === undefined) issues = missing(issues, path, 'call_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_status_callback_method === undefined) issues = missing(issues, path, 'call_status_callback_method', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_laml_application_id === undefined) issues = missing(issues, path, 'call_laml_application_id', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_topic === undefined) issues = missing(issues, path, 'call_relay_topic', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_topic_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_topic_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_context === undefined) issues = missing(issues, path, 'call_relay_context', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, 'call_relay_context_status_callback_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_relay_script_url === undefined) issues = missing(issues, path, 'call_relay_script_url', ' is required', '#/components/schemas/SipEndpoint/required');
-  if (object.call_video_room_id === undefined) issues = missing(issues, path, 'call_video_room_id', ' is required', '#/components/schemas/SipEndpoint/required');
-  return checkSipEndpointFields(object, path, issues);
+  if (object.id === undefined) issues = missing(issues, path, "id", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.username === undefined) issues = missing(issues, path, "username", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.caller_id === undefined) issues = missing(issues, path, "caller_id", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.send_as === undefined) issues = missing(issues, path, "send_as", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.ciphers === undefined) issues = missing(issues, path, "ciphers", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.codecs === undefined) issues = missing(issues, path, "codecs", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.encryption === undefined) issues = missing(issues, path, "encryption", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_handler === undefined) issues = missing(issues, path, "call_handler", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_request_url === undefined) issues = missing(issues, path, "call_request_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_request_method === undefined) issues = missing(issues, path, "call_request_method", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_fallback_url === undefined) issues = missing(issues, path, "call_fallback_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_fallback_method === undefined) issues = missing(issues, path, "call_fallback_method", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_status_callback_url === undefined) issues = missing(issues, path, "call_status_callback_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_status_callback_method === undefined) issues = missing(issues, path, "call_status_callback_method", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_laml_application_id === undefined) issues = missing(issues, path, "call_laml_application_id", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_relay_topic === undefined) issues = missing(issues, path, "call_relay_topic", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_relay_topic_status_callback_url === undefined) issues = missing(issues, path, "call_relay_topic_status_callback_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_relay_context === undefined) issues = missing(issues, path, "call_relay_context", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, "call_relay_context_status_callback_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_relay_script_url === undefined) issues = missing(issues, path, "call_relay_script_url", " is required", "#/components/schemas/SipEndpoint/required");
+  if (object.call_video_room_id === undefined) issues = missing(issues, path, "call_video_room_id", " is required", "#/components/schemas/SipEndpoint/required");
+  return checkFieldsOfSipEndpoint(object, path, issues);
 }
 
-/** Appends the issues of a SipEndpointListResponse (#/components/schemas/SipEndpointListResponse) to `issues`. */
+/** Appends the issues of a SipEndpointListResponse to `issues`. */
 function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/SipEndpointListResponse');
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
   const object = value as Record<string, unknown>;
-  if (object.links === undefined) issues = missing(issues, path, 'links', ' is required', '#/components/schemas/SipEndpointListResponse/required');
-  if (object.data === undefined) issues = missing(issues, path, 'data', ' is required', '#/components/schemas/SipEndpointListResponse/required');
-  return checkSipEndpointListResponseFields(object, path, issues);
+  if (object.links === undefined) issues = missing(issues, path, "links", " is required", "#/components/schemas/SipEndpointListResponse/required");
+  if (object.data === undefined) issues = missing(issues, path, "data", " is required", "#/components/schemas/SipEndpointListResponse/required");
+  return checkFieldsOfSipEndpointListResponse(object, path, issues);
 }
 
-/** Appends the issues of a CreateSipEndpointRequest (#/components/schemas/CreateSipEndpointRequest) to `issues`. */
+/** Appends the issues of a CreateSipEndpointRequest to `issues`. */
 function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/CreateSipEndpointRequest');
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  if (object.username === undefined) issues = missing(issues, path, 'username', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
-  if (object.password === undefined) issues = missing(issues, path, 'password', ' is required', '#/components/schemas/CreateSipEndpointRequest/required');
-  return checkSipEndpointFieldsFields(object, path, issues, '#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties');
+  if (object.username === undefined) issues = missing(issues, path, "username", " is required", "#/components/schemas/CreateSipEndpointRequest/required");
+  if (object.password === undefined) issues = missing(issues, path, "password", " is required", "#/components/schemas/CreateSipEndpointRequest/required");
+  return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
 }
 
-/** Appends the issues of a UpdateSipEndpointRequest (#/components/schemas/UpdateSipEndpointRequest) to `issues`. */
+/** Appends the issues of a UpdateSipEndpointRequest to `issues`. */
 function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, ' must be an object', value, '#/components/schemas/UpdateSipEndpointRequest');
+    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  return checkSipEndpointFieldsFields(object, path, issues, '#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties');
+  return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
 }
 
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */
 export type SipEndpoint = SipEndpointType;
-
 /** Validates a SipEndpoint (Standard Schema v1): `SipEndpoint['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>('SipEndpoint', checkSipEndpoint);
-
-/** Whether `value` is a valid SipEndpoint. */
+export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint);
+/** Whether `value` is a valid SipEndpoint; stops at the first problem. */
 export function isSipEndpoint(value: unknown): value is SipEndpoint {
-  return runCheck(checkSipEndpoint, value) === undefined;
+  return isValid(checkSipEndpoint, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpoint. */
 export function assertSipEndpoint(value: unknown): asserts value is SipEndpoint {
-  assertValid('SipEndpoint', checkSipEndpoint, value);
+  assertValid("SipEndpoint", checkSipEndpoint, value);
 }
 
 /** The type of a valid SipEndpointListResponse, from @sip-endpoints/types. */
 export type SipEndpointListResponse = SipEndpointListResponseType;
-
 /** Validates a SipEndpointListResponse (Standard Schema v1): `SipEndpointListResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>('SipEndpointListResponse', checkSipEndpointListResponse);
-
-/** Whether `value` is a valid SipEndpointListResponse. */
+export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse);
+/** Whether `value` is a valid SipEndpointListResponse; stops at the first problem. */
 export function isSipEndpointListResponse(value: unknown): value is SipEndpointListResponse {
-  return runCheck(checkSipEndpointListResponse, value) === undefined;
+  return isValid(checkSipEndpointListResponse, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpointListResponse. */
 export function assertSipEndpointListResponse(value: unknown): asserts value is SipEndpointListResponse {
-  assertValid('SipEndpointListResponse', checkSipEndpointListResponse, value);
+  assertValid("SipEndpointListResponse", checkSipEndpointListResponse, value);
 }
 
 /** The type of a valid CreateSipEndpointRequest, from @sip-endpoints/types. */
 export type CreateSipEndpointRequest = CreateSipEndpointRequestType;
-
 /** Validates a CreateSipEndpointRequest (Standard Schema v1): `CreateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>('CreateSipEndpointRequest', checkCreateSipEndpointRequest);
-
-/** Whether `value` is a valid CreateSipEndpointRequest. */
+export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest);
+/** Whether `value` is a valid CreateSipEndpointRequest; stops at the first problem. */
 export function isCreateSipEndpointRequest(value: unknown): value is CreateSipEndpointRequest {
-  return runCheck(checkCreateSipEndpointRequest, value) === undefined;
+  return isValid(checkCreateSipEndpointRequest, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid CreateSipEndpointRequest. */
 export function assertCreateSipEndpointRequest(value: unknown): asserts value is CreateSipEndpointRequest {
-  assertValid('CreateSipEndpointRequest', checkCreateSipEndpointRequest, value);
+  assertValid("CreateSipEndpointRequest", checkCreateSipEndpointRequest, value);
 }
 
 /** The type of a valid UpdateSipEndpointRequest, from @sip-endpoints/types. */
 export type UpdateSipEndpointRequest = UpdateSipEndpointRequestType;
-
 /** Validates a UpdateSipEndpointRequest (Standard Schema v1): `UpdateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>('UpdateSipEndpointRequest', checkUpdateSipEndpointRequest);
-
-/** Whether `value` is a valid UpdateSipEndpointRequest. */
+export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest);
+/** Whether `value` is a valid UpdateSipEndpointRequest; stops at the first problem. */
 export function isUpdateSipEndpointRequest(value: unknown): value is UpdateSipEndpointRequest {
-  return runCheck(checkUpdateSipEndpointRequest, value) === undefined;
+  return isValid(checkUpdateSipEndpointRequest, value);
 }
-
 /** Throws a `ValidationError` listing every issue unless `value` is a valid UpdateSipEndpointRequest. */
 export function assertUpdateSipEndpointRequest(value: unknown): asserts value is UpdateSipEndpointRequest {
-  assertValid('UpdateSipEndpointRequest', checkUpdateSipEndpointRequest, value);
+  assertValid("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest, value);
 }

@@ -16,16 +16,18 @@ export type ValidationIssueCode =
   | 'unknown_property'
   /** A value of the wrong JSON type (a number where a string belongs, ...). */
   | 'invalid_type'
-  /** A string outside a closed enum. */
+  /** A value outside a closed enum, or other than a `const`. */
   | 'invalid_enum'
-  /** A string that is not a valid `uri` or `uuid`. */
+  /** A string that is not of its `format` (`uri`, `uuid`, `date-time`, `email`). */
   | 'invalid_format'
   /** A string that does not match the schema's `pattern`. */
   | 'pattern'
-  /** A number below `minimum`, or an array shorter than `minItems`. */
+  /** A number below its lower bound, or a string or array shorter than its minimum length. */
   | 'too_small'
-  /** A number above `maximum`. */
+  /** A number above its upper bound, or a string or array longer than its maximum length. */
   | 'too_big'
+  /** A number that is not a multiple of the schema's `multipleOf`. */
+  | 'not_multiple'
   /** The value could not be read (a getter or proxy threw while it was inspected). */
   | 'unreadable';
 

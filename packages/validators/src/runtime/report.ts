@@ -84,7 +84,7 @@ export function describeType(value: unknown): string {
 
 /**
  * `path` with `key` appended, without spreading: `[...path, key]` goes through the
- * iterator protocol and costs several times more, on a path every issue builds. Short paths
+ * iterator protocol, which is slower, on a path every issue builds. Short paths
  * (the usual ones) are array literals.
  */
 export function pathTo(path: IssuePath, key: string | number): (string | number)[] {
@@ -101,11 +101,23 @@ function childPath(path: IssuePath, key: string | number | undefined): IssuePath
 }
 
 /**
- * True once `MAX_ISSUES` are collected: every builder below then returns at once, so a body
- * with a million bad items costs a loop, not a million messages.
+ * Given as `issues` by `isX`, which only needs a yes or no: the first problem then returns
+ * `STOPPED` instead of building an issue, and the generated loops stop when they see it.
  */
-function isFull(issues: Issues): issues is ValidationIssue[] {
-  return issues !== undefined && issues.length >= MAX_ISSUES;
+export const FAIL_FAST: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];
+
+/** What a fail-fast check returns once it has found a problem. Full, so every later report returns it as is. */
+export const STOPPED: ValidationIssue[] = Object.freeze(new Array<ValidationIssue>(MAX_ISSUES)) as ValidationIssue[];
+
+/**
+ * What a report returns without building an issue: `STOPPED` in a fail-fast run, the list once
+ * `MAX_ISSUES` are collected (so a body with a million bad items costs a loop, not a million
+ * messages); undefined when the issue is to be built.
+ */
+function settled(issues: Issues): ValidationIssue[] | undefined {
+  if (issues === undefined) return undefined;
+  if (issues === FAIL_FAST) return STOPPED;
+  return issues.length >= MAX_ISSUES ? issues : undefined;
 }
 
 /** Appends `issue`, creating the list on the first problem and dropping issues past the cap. */
@@ -167,7 +179,8 @@ function pointerAt(pointer: string, key: string | number | undefined): string {
 
 /** A field listed in the schema's `required` is absent (or `undefined`). `text`: " is required". */
 export function missing(issues: Issues, path: IssuePath, key: string, text: string, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const at = pathTo(path, key);
   return addIssue(issues, { code: 'required', path: at, message: messageAt(path, key, text), specPointer });
 }
@@ -178,14 +191,16 @@ export function missing(issues: Issues, path: IssuePath, key: string, text: stri
  * " (or call_relay_application) is required when call_handler is 'relay_topic'".
  */
 export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const at = pathTo(path, field);
   return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(path, field, text), specPointer, handler });
 }
 
 /** A property a strict (request) schema does not define. */
 export function unknownProperty(issues: Issues, path: IssuePath, key: string, known: readonly string[], specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const suggestion = closestName(key, known);
   const name = isIdentifier(key) ? key : quote(key);
   const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
@@ -200,7 +215,8 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
 
 /** A value of the wrong JSON type. `text`: " must be a string"; the received type is appended. */
 export function wrongType(issues: Issues, path: IssuePath, key: string | number | undefined, text: string, value: unknown, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const at = childPath(path, key);
   return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(path, key, text) + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
 }
@@ -235,7 +251,8 @@ export function notInEnum(
   value: unknown,
   specPointer: string,
 ): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const isString = typeof value === 'string';
   const at = pathTo(path, key);
   return addIssue(issues, {
@@ -249,21 +266,34 @@ export function notInEnum(
 
 /** A string that is not of the spec's `format`. `text`: " must be an absolute URI, …". */
 export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const at = pathTo(path, key);
   return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
 /** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
 export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+  const done = settled(issues);
+  if (done) return done;
   const at = pathTo(path, key);
   return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }
 
-/** A number or array length outside `minimum`/`maximum`/`minItems`. */
-export function outOfRange(issues: Issues, path: IssuePath, key: string | number, code: 'too_small' | 'too_big', text: string, specPointer: string): ValidationIssue[] {
-  if (isFull(issues)) return issues;
+/**
+ * A value that breaks a rule the generator wrote the reason of: a bound (`too_small`,
+ * `too_big`), `multipleOf` (`not_multiple`), a `const` (`invalid_enum`).
+ */
+export function invalidValue(
+  issues: Issues,
+  path: IssuePath,
+  key: string | number,
+  code: 'too_small' | 'too_big' | 'not_multiple' | 'invalid_enum',
+  text: string,
+  specPointer: string,
+): ValidationIssue[] {
+  const done = settled(issues);
+  if (done) return done;
   const at = pathTo(path, key);
   return addIssue(issues, { code, path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
 }

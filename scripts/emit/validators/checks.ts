@@ -1,0 +1,519 @@
+/**
+ * The check functions of the module, written from the model.
+ *
+ * Their shape is chosen for speed and for messages:
+ * - each object is one `for...in` over its keys: a present field is checked where it is found,
+ *   an unknown key is reported (in strict schemas), and absent fields cost nothing;
+ * - a schema with few fields finds a key's check with a `switch` on the key; one with many
+ *   switches first on a number computed from the key, then on the few names that share it
+ *   (for very many, each group in a small function, so no function is too big to optimise);
+ * - handler rules become one `switch` on the discriminator, after the loop;
+ * - closed enums are `switch`es on string literals;
+ * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
+ * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
+ *   messages are built only by the runtime, in the branch that reports a problem;
+ * - `isX` passes the runtime's fail-fast marker as `issues`: the first problem then returns
+ *   `STOPPED` without building anything, and the loop over the keys stops at once.
+ */
+import type { FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
+import type { CodeWriter } from './code-writer.ts';
+import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './literals.ts';
+import type { ModuleParts } from './module-parts.ts';
+import type { FieldGroup } from './plan.ts';
+
+/**
+ * Above this many fields, a key's check is found through a number computed from the key (a
+ * `switch` the engine turns into a jump table), then among the few names that share it: one
+ * `switch` comparing a key with every name would cost more with every field.
+ */
+export const SWITCH_ON_NAMES_LIMIT = 32;
+/**
+ * Up to this many fields, the groups of names are `case`s of the one function; past it, each
+ * group is a function of its own, so that no function grows too big for the JIT to optimise.
+ */
+export const INLINE_BUCKETS_LIMIT = 256;
+
+/** What a format asks for, in the words of the issue messages. */
+const FORMAT_REASONS = {
+  uri: 'must be an absolute URI, such as https://example.com/hook',
+  uuid: 'must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90',
+  'date-time': 'must be a date-time with a time zone, such as 2024-05-01T12:00:00Z',
+  email: 'must be an e-mail address',
+} as const;
+const FORMAT_TESTS = { uri: 'isUri', uuid: 'isUuid', 'date-time': 'isDateTime', email: 'isEmail' } as const;
+
+/** A field's name in messages, as the runtime's `formatPath` writes it: `username`, `['odd key']`. */
+export function subjectOf(name: string): string {
+  return isIdentifier(name) && name.length <= 40 ? name : `[${quoteText(name)}]`;
+}
+
+/** A value in a message, as the runtime's `quote` writes it: `'default'`. */
+function quoteText(text: string): string {
+  return /[\\'\u0000-\u001f\u007f]/.test(text) ? `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'` : `'${text}'`;
+}
+
+/**
+ * The reason the runtime turns into a message (see `messageAt` in src/runtime/report.ts), as
+ * code: " is required". The runtime writes the location in front, so the same few reasons
+ * repeat throughout the module and compress well.
+ */
+function reasonLiteral(reason: string): string {
+  return stringLiteral(` ${reason}`);
+}
+
+/** What a value of `type` is, in a message: "a string", "an integer or null". */
+export function describeType(type: TypeModel): string {
+  const base = ((): string => {
+    switch (type.kind) {
+      case 'string':
+        return 'a string';
+      case 'integer':
+        return 'an integer';
+      case 'number':
+        return 'a number';
+      case 'boolean':
+        return 'a boolean';
+      case 'null':
+        return 'null';
+      case 'const':
+        return typeof type.value === 'string' ? quoteText(type.value) : String(type.value);
+      case 'array':
+        return 'an array';
+      case 'object':
+      case 'object-ref':
+        return 'an object';
+      case 'union':
+        return [...new Set(type.members.map(describeType))].join(' or ');
+    }
+  })();
+  return type.nullable && type.kind !== 'null' ? `${base} or null` : base;
+}
+
+/** One value to check, known not to be `undefined`. Every member but `type` is code. */
+interface ValueCheck {
+  type: TypeModel;
+  /** The value. */
+  value: string;
+  /** The path of the object or array that holds the value (evaluated only to report). */
+  parentPath: string;
+  /** The value's key in its parent: a string literal, or a variable. */
+  key: string;
+  /** How many arrays deep the value is, for the names of loop variables. */
+  depth: number;
+  /** The field's name when the value is a field of the object being checked. */
+  fieldName?: string;
+  /** Words for the constants and functions the check declares (a field's name, or the items'). */
+  nameHint: string;
+}
+
+/** Bounds of a number, as `[condition, code, reason]` for a value `v`. */
+function numberBounds(type: NumberType | IntegerType, v: string): [string, 'too_small' | 'too_big' | 'not_multiple', string][] {
+  const out: [string, 'too_small' | 'too_big' | 'not_multiple', string][] = [];
+  if (type.minimum !== undefined) out.push([`${v} < ${numberLiteral(type.minimum)}`, 'too_small', `must be at least ${numberLiteral(type.minimum)}`]);
+  if (type.exclusiveMinimum !== undefined) out.push([`${v} <= ${numberLiteral(type.exclusiveMinimum)}`, 'too_small', `must be greater than ${numberLiteral(type.exclusiveMinimum)}`]);
+  if (type.maximum !== undefined) out.push([`${v} > ${numberLiteral(type.maximum)}`, 'too_big', `must be at most ${numberLiteral(type.maximum)}`]);
+  if (type.exclusiveMaximum !== undefined) out.push([`${v} >= ${numberLiteral(type.exclusiveMaximum)}`, 'too_big', `must be less than ${numberLiteral(type.exclusiveMaximum)}`]);
+  if (type.multipleOf !== undefined) {
+    // Exactly Ajv's test: the quotient must read back as an integer.
+    const quotient = `${v} / ${numberLiteral(type.multipleOf)}`;
+    out.push([`${quotient} !== parseInt(String(${quotient}))`, 'not_multiple', `must be a multiple of ${numberLiteral(type.multipleOf)}`]);
+  }
+  return out;
+}
+
+export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueCheck): void {
+  const { type, value, parentPath, key } = check;
+  const pointer = parts.pointer(type.pointer, check.fieldName);
+  const nullGuard = type.nullable ? `${value} !== null` : '';
+  const reportType = (): string => `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${describeType(type)}`)}, ${value}, ${pointer});`;
+  const report = (condition: string, code: string, reason: string): string =>
+    `if (${condition}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, '${code}', ${reasonLiteral(reason)}, ${pointer});`;
+  /** `if (right type) { checks } else if (not null) { wrong type }`. */
+  const typed = (isType: string, checks: string[]): void => {
+    if (checks.length === 0) {
+      w.line(`if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
+      return;
+    }
+    w.line(`if (${isType}) {`).indented(() => checks.forEach((c) => w.line(c)));
+    w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType()));
+    w.line('}');
+  };
+
+  switch (type.kind) {
+    case 'string': {
+      if (type.enum && !type.enum.open) {
+        const values = parts.enumValues(type.enum.name ?? check.nameHint, type.enum.values, type.enum.pointer);
+        w.block(`switch (${value})`, () => {
+          for (const v of type.enum!.values) w.line(`case ${stringLiteral(v)}:`);
+          w.indented(() => w.line('break;'));
+          w.line('default:');
+          const call = `issues = ${parts.runtime('notInEnum')}(issues, ${parentPath}, ${key}, ${values}, ${type.nullable}, ${value}, ${stringLiteral(type.enum!.pointer)});`;
+          w.indented(() => w.line(nullGuard ? `if (${nullGuard}) ${call}` : call));
+        });
+        return;
+      }
+      // An open enum (responses) accepts any string: its values are for docs and autocompletion.
+      const checks: string[] = [];
+      if (type.minLength !== undefined) {
+        const n = numberLiteral(type.minLength);
+        // Fewer UTF-16 units than 2n means fewer code points than n only when counted.
+        checks.push(report(`${value}.length < ${n} || (${value}.length < 2 * ${n} && ${parts.runtime('codePointLength')}(${value}) < ${n})`, 'too_small', `must be at least ${n} character(s) long`));
+      }
+      if (type.maxLength !== undefined) {
+        const n = numberLiteral(type.maxLength);
+        checks.push(report(`${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n}`, 'too_big', `must be at most ${n} character(s) long`));
+      }
+      if (type.format !== undefined) {
+        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
+      }
+      if (type.pattern !== undefined) {
+        const reason = type.patternMessage ?? `does not match the pattern ${type.pattern}`;
+        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(reason)}, ${pointer});`);
+      }
+      typed(`typeof ${value} === 'string'`, checks);
+      return;
+    }
+    case 'integer':
+      typed(`Number.isInteger(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
+      return;
+    case 'number':
+      typed(`typeof ${value} === 'number' && Number.isFinite(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
+      return;
+    case 'boolean':
+      typed(`typeof ${value} === 'boolean'`, []);
+      return;
+    case 'null':
+      w.line(`if (${value} !== null) ${reportType()}`);
+      return;
+    case 'const': {
+      const expected = type.value === null ? 'null' : typeof type.value === 'string' ? stringLiteral(type.value) : typeof type.value === 'number' ? numberLiteral(type.value) : String(type.value);
+      w.line(report(`${value} !== ${expected}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', `must be ${describeType(type)}`));
+      return;
+    }
+    case 'array': {
+      const index = `i${check.depth}`;
+      const item = `item${check.depth}`;
+      w.line(`if (Array.isArray(${value})) {`).indented(() => {
+        if (type.minItems !== undefined) {
+          const n = numberLiteral(type.minItems);
+          w.line(report(`${value}.length < ${n}`, 'too_small', `must be an array of at least ${n} item(s)`));
+        }
+        if (type.maxItems !== undefined) {
+          const n = numberLiteral(type.maxItems);
+          w.line(report(`${value}.length > ${n}`, 'too_big', `must be an array of at most ${n} item(s)`));
+        }
+        w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
+          w.line(`const ${item}: unknown = ${value}[${index}];`);
+          writeValueCheck(w, parts, {
+            type: type.items,
+            value: item,
+            parentPath: `${parts.runtime('pathTo')}(${parentPath}, ${key})`,
+            key: index,
+            depth: check.depth + 1,
+            nameHint: `${check.nameHint}_item`,
+          });
+        });
+      });
+      w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType()));
+      w.line('}');
+      return;
+    }
+    case 'object':
+    case 'object-ref': {
+      const checkName = type.kind === 'object-ref' ? parts.schemaCheck(type.name) : parts.inlineObjectCheck(type, check.nameHint);
+      const call = `issues = ${checkName}(${value}, ${parts.runtime('pathTo')}(${parentPath}, ${key}), issues);`;
+      w.line(nullGuard ? `if (${nullGuard}) ${call}` : call);
+      return;
+    }
+    case 'union': {
+      // Each member is a function of its own, run fail-fast: the union holds when one finds nothing.
+      const failFast = parts.runtime('FAIL_FAST');
+      const tests = type.members.map((member, i) => `${parts.memberCheck(member, `${check.nameHint}_member${i}`)}(${value}, ${parentPath}, ${key}, ${failFast}) === ${failFast}`);
+      w.line(`if (!(${tests.join(' || ')})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
+      return;
+    }
+  }
+}
+
+/**
+ * The call to a runtime field check (`src/runtime/field-checks.ts`) for the shapes most fields
+ * have, or undefined when the field needs code of its own.
+ */
+function fieldCheckCall(parts: ModuleParts, field: FieldModel, value: string): string | undefined {
+  const { type } = field;
+  // A closed enum is a `switch` on the literals: comparing with constants the compiler can see
+  // beats a loop over the list of values.
+  if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
+  if (type.minLength !== undefined || type.maxLength !== undefined || type.format === 'date-time' || type.format === 'email') return undefined;
+  const check = type.format === 'uri' ? 'checkUri' : type.format === 'uuid' ? 'checkUuid' : 'checkString';
+  return `${parts.runtime(check)}(issues, path, ${stringLiteral(field.name)}, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
+}
+
+/** The statements that check one present field, whose value is in `field`. */
+function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel): void {
+  const call = fieldCheckCall(parts, field, 'field');
+  if (call) {
+    w.line(`issues = ${call};`);
+    return;
+  }
+  w.block('if (field !== undefined)', () =>
+    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: stringLiteral(field.name), depth: 0, fieldName: field.name, nameHint: field.name }),
+  );
+}
+
+/**
+ * The `switch` on the discriminator: for each handler with a rule, the test of its fields. Each
+ * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
+ * fields are read.
+ */
+function writeHandlerRules(w: CodeWriter, parts: ModuleParts, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
+  const read = (field: string): string => {
+    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return propertyAccess('object', field);
+  };
+  w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
+  w.block(`switch (${read(rules.discriminator)})`, () => {
+    for (const rule of rules.rules) {
+      if (rule.alternatives.length === 0) continue;
+      w.line(`case ${stringLiteral(rule.handler)}:`);
+      w.indented(() => {
+        // The rule fails when no alternative has all of its fields.
+        const unmet = rule.alternatives
+          .map((fields) => {
+            const missing = fields.map((f) => `${read(f)} === undefined`);
+            return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+          })
+          .join(' && ');
+        const first = rule.alternatives[0]!;
+        const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
+        const others = rule.alternatives.slice(1).map(names);
+        // The runtime writes the first field's location in front of this text.
+        const message =
+          `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''}` +
+          ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
+        w.line(
+          `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
+        );
+        w.line('break;');
+      });
+    }
+  });
+}
+
+const FIELD_GROUP_PARAMETERS = 'object: Record<string, unknown>, path: IssuePath, issues: Issues';
+
+/**
+ * One pass over the object's keys: each present field is checked where it is found, and (for
+ * strict schemas) any other key is an unknown property. Reading only the keys that are there,
+ * instead of every field the schema defines and then the keys again for unknown ones, is what
+ * makes a typical body cheap: most fields are absent.
+ *
+ * What this sees, next to Ajv (the test oracle):
+ * - `for...in` is how Ajv walks keys for `unevaluatedProperties`: a key whose value is
+ *   undefined is still a key, and (like Ajv's `properties`) its value counts as absent.
+ * - A value is read only for a key the schema defines, so a getter on any other key never runs.
+ * - Field values are checked where `for...in` finds them, so a non-enumerable property, or a
+ *   getter on a class's prototype, is not type-checked (Ajv reads each property by name). A
+ *   JSON body has neither, and `JSON.stringify` would not send them.
+ * - Required fields (in the schema's check) and the fields of the handler rules (after the
+ *   loop, only those of the chosen handler) are read by name, as Ajv reads them, so these
+ *   verdicts agree with Ajv on any object.
+ */
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
+  const fieldNames = group.fields.map((f) => f.name);
+  const unknownReport = group.needsKnownKeys
+    ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
+    : undefined;
+  /** What is done with a key that is not a field: reported (strict), checked (a map), or nothing. */
+  const unknown = (): void => {
+    if (group.mapValue) {
+      // A map's value is checked even when it is undefined, as Ajv's `additionalProperties` does.
+      w.line('const entry: unknown = object[key];');
+      writeValueCheck(w, parts, { type: group.mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` });
+    } else if (unknownReport) {
+      w.line(unknownReport);
+    }
+  };
+  const hasUnknown = group.mapValue !== undefined || unknownReport !== undefined;
+  const stopped = parts.runtime('STOPPED');
+  const byHash = group.fields.length > SWITCH_ON_NAMES_LIMIT;
+  const unknownParameter = group.needsKnownKeys ? ', unknownPointer: string | undefined' : '';
+  const unknownArgument = group.needsKnownKeys ? ', unknownPointer' : '';
+  /** The `case`s of a `switch (key)` over `fields`, each checking the field it finds. */
+  const writeCases = (fields: readonly FieldModel[]): void => {
+    for (const field of fields) {
+      w.line(`case ${stringLiteral(field.name)}:`);
+      w.indented(() => {
+        w.line('field = object[key];');
+        writeField(w, parts, field);
+        w.line('break;');
+      });
+    }
+  };
+  const hash = byHash ? keyHash(fieldNames) : undefined;
+  const buckets = hash ? bucketsOf(group.fields, hash) : [];
+  // Up to INLINE_BUCKETS_LIMIT fields the groups stay in this function; past it, each is a function.
+  const inline = group.fields.length <= INLINE_BUCKETS_LIMIT;
+  const bucketNames = inline ? [] : buckets.map(([h]) => parts.freshName(`${name}_${h}`));
+  const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
+
+  w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
+  const rulesName = group.handlerRules.length > 0 ? parts.freshName(`${name}Rules`) : undefined;
+  const failFast = rulesName ? parts.runtime('FAIL_FAST') : '';
+  w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+    if (rulesName) {
+      // A yes-or-no answer tries the handler rules first: they decide most rejections, reading
+      // a field or two. Every issue in order (the rules last) is for the full check only.
+      w.block(`if (issues === ${failFast})`, () => {
+        w.line(`issues = ${rulesName}(object, path, issues);`);
+        w.line(`if (issues === ${stopped}) return issues;`);
+      });
+    }
+    if (!byHash || inline) w.line('let field: unknown;');
+    w.block('for (const key in object)', () => {
+      // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
+      w.line(`if (issues === ${stopped}) return issues;`);
+      if (!hash) {
+        w.block('switch (key)', () => {
+          writeCases(group.fields);
+          // A map's value gets a block of its own: the `case` declares a constant.
+          if (hasUnknown) w.line('default:').indented(() => (group.mapValue ? w.block('', unknown) : unknown()));
+        });
+        return;
+      }
+      // Many fields: a number computed from the key picks a small function that compares names.
+      w.block(`switch (${hash.code('key')})`, () => {
+        buckets.forEach(([h, fields], i) =>
+          w.line(`case ${h}:`).indented(() => {
+            if (!inline) return w.line(`issues = ${bucketNames[i]}(key, object, path, issues${unknownArgument});`).line('break;');
+            w.block('switch (key)', () => {
+              writeCases(fields);
+              if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
+            });
+            return w.line('break;');
+          }),
+        );
+        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
+      });
+    });
+    if (rulesName) w.line(`return issues === ${failFast} || issues === ${stopped} ? issues : ${rulesName}(object, path, issues);`);
+    else w.line('return issues;');
+  });
+  if (rulesName) {
+    w.line();
+    w.line(`/** The handler rules of ${parts.docName(group.owner)}: the fields each discriminator value requires. */`);
+    w.block(`function ${rulesName}(${FIELD_GROUP_PARAMETERS}): Issues`, () => {
+      for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, new Set(fieldNames));
+      w.line('return issues;');
+    });
+  }
+  if (!inline) buckets.forEach(([h, fields], i) => {
+    w.line();
+    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those whose keys hash to ${h}. */`);
+    w.block(`function ${bucketNames[i]}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+      w.line('let field: unknown;');
+      w.block('switch (key)', () => {
+        writeCases(fields);
+        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
+      });
+      w.line('return issues;');
+    });
+  });
+  if (otherName) {
+    w.line();
+    w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
+    w.block(`function ${otherName}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+      unknown();
+      w.line('return issues;');
+    });
+  }
+}
+
+/** A number computed from a key, as code and as the emitter computes it (the same expression). */
+interface KeyHash {
+  code: (key: string) => string;
+  of: (key: string) => number;
+}
+
+/**
+ * Ways to spread keys into small groups, simplest first, each masked to a small range so that
+ * the `switch` on it is a jump table. A character past either end is `NaN`, which the mask
+ * turns into 0, so every key, the empty one too, gets a number.
+ */
+function keyHashes(mask: number): KeyHash[] {
+  return [
+    { code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1)) & ${mask}`, of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1)) & mask },
+    {
+      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 7 + ${k}.charCodeAt(${k}.length - 2)) & ${mask}`,
+      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 7 + k.charCodeAt(k.length - 2)) & mask,
+    },
+    {
+      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 49 + ${k}.charCodeAt(${k}.length - 2) * 7 + ${k}.charCodeAt(0)) & ${mask}`,
+      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 49 + k.charCodeAt(k.length - 2) * 7 + k.charCodeAt(0)) & mask,
+    },
+  ];
+}
+
+/** Keys per group that make a hash good enough to stop looking for a better one. */
+const SMALL_BUCKET = 4;
+
+/** The simplest hash whose largest group of `names` is smallest. */
+function keyHash(names: readonly string[]): KeyHash {
+  let best: { hash: KeyHash; largest: number } | undefined;
+  // About four slots per name: a range the switch can index, with few names sharing a slot.
+  const mask = 2 ** Math.ceil(Math.log2(names.length * 4)) - 1;
+  for (const hash of keyHashes(mask)) {
+    const counts = new Map<number, number>();
+    for (const name of names) counts.set(hash.of(name), (counts.get(hash.of(name)) ?? 0) + 1);
+    const largest = Math.max(...counts.values());
+    if (!best || largest < best.largest) best = { hash, largest };
+    if (largest <= SMALL_BUCKET) break;
+  }
+  return best!.hash;
+}
+
+function bucketsOf(fields: readonly FieldModel[], hash: KeyHash): [number, FieldModel[]][] {
+  const buckets = new Map<number, FieldModel[]>();
+  for (const field of fields) {
+    const h = hash.of(field.name);
+    buckets.set(h, [...(buckets.get(h) ?? []), field]);
+  }
+  return [...buckets.entries()].sort(([a], [b]) => a - b);
+}
+
+/** What `writeObjectCheck` needs of a named schema or an inline object. */
+export interface CheckedObject {
+  /** The schema's name, or words for an inline object. */
+  title: string;
+  fields: readonly FieldModel[];
+  unknownProperties: ObjectShape['unknownProperties'];
+  unknownPropertiesPointer?: string;
+  pointer: string;
+}
+
+/** The check of one object: its type, its required fields, then its field group. */
+export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup): void {
+  w.line(`/** Appends the issues of ${parts.docName(object.title)} to \`issues\`. */`);
+  w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
+    w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
+      w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
+    });
+    w.line('const object = value as Record<string, unknown>;');
+    const requiredPointer = stringLiteral(`${object.pointer}/required`);
+    for (const field of object.fields.filter((f) => f.required)) {
+      w.line(`if (${propertyAccess('object', field.name)} === undefined) issues = ${parts.runtime('missing')}(issues, path, ${stringLiteral(field.name)}, ${reasonLiteral('is required')}, ${requiredPointer});`);
+    }
+    // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
+    const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
+    w.line(`return ${groupCheck}(object, path, issues${group.needsKnownKeys ? `, ${unknownPointer}` : ''});`);
+  });
+}
+
+/** A function checking one value of `type` (a member of a union), known not to be undefined. */
+export function writeValueFunction(w: CodeWriter, parts: ModuleParts, type: TypeModel, name: string, nameHint: string): void {
+  w.line(`/** Appends the issues of one value of ${parts.docName(describeType(type))} at \`key\` in \`path\`. */`);
+  w.block(`function ${name}(value: unknown, path: IssuePath, key: string | number, issues: Issues): Issues`, () => {
+    writeValueCheck(w, parts, { type, value: 'value', parentPath: 'path', key: 'key', depth: 0, nameHint });
+    w.line('return issues;');
+  });
+}

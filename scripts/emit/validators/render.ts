@@ -1,0 +1,105 @@
+/**
+ * The generated module's text: imports, module constants, the check functions, and for each
+ * public schema its Standard Schema object, `isX` and `assertX`. Everything is written as text
+ * by `CodeWriter` and joined once, so the cost grows with the size of the output.
+ */
+import type { ApiModel } from '../../model/types.ts';
+import { generatedHeader } from '../header.ts';
+import { CodeWriter } from './code-writer.ts';
+import { subjectOf, writeFieldGroup, writeObjectCheck, writeValueFunction } from './checks.ts';
+import { stringArrayLiteral, stringLiteral } from './literals.ts';
+import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
+import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
+
+/** What the module imports from the Standard Schema wrapper of the runtime. */
+const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema', 'isValid'];
+/** Names the module declares or imports whatever the spec: no generated name may take them. */
+const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
+
+/** The module these names live in, for naming errors. */
+const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
+
+export function renderValidators(model: ApiModel, specHash: string, generator = 'scripts/emit/validators.ts'): string {
+  const publicNames = publicSchemaNames(model);
+  const schemas = reachableSchemas(model, publicNames);
+  const { groups, groupOf } = planGroups(schemas);
+
+  const names = new ModuleNames(VALIDATORS_MODULE, Object.fromEntries(RESERVED.map((name) => [name, `the runtime's ${name}`])));
+  const exported = publicNames.map((name) => ({
+    name: names.validator.schema(name),
+    is: names.validator.guard(name),
+    assert: names.validator.assertion(name),
+    type: names.validator.importedType(name),
+  }));
+  const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
+  // Two groups may have the same owner (one schema's fields under different rules): the second gets a free name.
+  const owners = new Set<string>();
+  const groupChecks = new Map(
+    groups.map((group) => {
+      const first = !owners.has(group.owner);
+      owners.add(group.owner);
+      return [group, first ? names.validator.fieldsCheck(group.owner) : names.fresh(`checkFieldsOf${group.owner}`)] as const;
+    }),
+  );
+  const parts = new ModuleParts(names, schemaChecks);
+
+  // Functions first: writing them records which constants and runtime functions they use.
+  const functions = new CodeWriter();
+  for (const group of groups) {
+    writeFieldGroup(functions, parts, group, groupChecks.get(group)!);
+    functions.line();
+  }
+  for (const schema of schemas) {
+    const group = groupOf.get(schema.name)!;
+    writeObjectCheck(functions, parts, { ...schema, title: `a ${schema.name}` }, schemaChecks.get(schema.name)!, groupChecks.get(group)!, group);
+    functions.line();
+  }
+  // Inline objects and union members, asked for by the checks above (and by each other).
+  for (let pending = parts.pending.shift(); pending; pending = parts.pending.shift()) {
+    if (pending.kind === 'value') {
+      writeValueFunction(functions, parts, pending.type, pending.name, pending.nameHint);
+    } else {
+      const group = ownGroup(pending.nameHint, pending.type);
+      const groupName = names.fresh(`${pending.name}Fields`);
+      writeFieldGroup(functions, parts, group, groupName);
+      functions.line();
+      writeObjectCheck(functions, parts, { ...pending.type, title: `the object ${pending.nameHint}` }, pending.name, groupName, group);
+    }
+    functions.line();
+  }
+
+  const out = new CodeWriter();
+  if (exported.length > 0) {
+    out.line(`import type { ${exported.map((e) => `${e.name} as ${e.type}`).join(', ')} } from '@sip-endpoints/types';`);
+  }
+  out.line("import type { IssuePath, Issues } from '../runtime/issue.ts';");
+  // Names that need quoting in a path are declared to the runtime once (see `quoteNames` in
+  // src/runtime/report.ts); a spec without any emits nothing.
+  const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
+  if (quotedNames.length > 0) parts.runtime('quoteNames');
+  for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
+  out.line(`import { ${WRAPPER_FUNCTIONS.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
+  out.line();
+  if (quotedNames.length > 0) {
+    out.line('// Property names that a path writes quoted, declared to the runtime once.');
+    out.line(`quoteNames(${stringArrayLiteral(quotedNames)});`);
+  }
+  for (const declaration of parts.declarations()) out.line(declaration);
+  out.line();
+
+  const exports = new CodeWriter();
+  for (const { name, is, assert, type } of exported) {
+    const check = schemaChecks.get(name)!;
+    exports.line(`/** The type of a valid ${name}, from @sip-endpoints/types. */`);
+    exports.line(`export type ${name} = ${type};`);
+    exports.line(`/** Validates a ${name} (Standard Schema v1): \`${name}['~standard'].validate(value)\` returns \`{ value }\` or \`{ issues }\`. */`);
+    exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${check});`);
+    exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem. */`);
+    exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return isValid(${check}, value);`));
+    exports.line(`/** Throws a \`ValidationError\` listing every issue unless \`value\` is a valid ${name}. */`);
+    exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${stringLiteral(name)}, ${check}, value);`));
+    exports.line();
+  }
+
+  return `${generatedHeader(generator, specHash)}\n${out.toString()}${functions.toString()}${exports.toString()}`.replace(/\n+$/, '\n');
+}

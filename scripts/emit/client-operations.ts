@@ -11,14 +11,9 @@ import { assertFunctionName } from './naming.ts';
 import { renderClientResources, CLIENT_RESOURCES_PATH } from './client-resources.ts';
 import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
 import { readResources } from '../model/resources.ts';
+import { parameterKind } from './parameter-kinds.ts';
 
 export const CLIENT_OPERATIONS_PATH = 'packages/client/src/generated/operations.ts';
-
-/** The parameter kinds the runtimes convert query strings to. */
-export function parameterKind(parameter: ParameterModel): 'string' | 'integer' {
-  if (parameter.type.kind === 'string' || parameter.type.kind === 'integer') return parameter.type.kind;
-  throw new Error(`${parameter.pointer}: parameters of kind ${parameter.type.kind} are not supported by the client and mock runtimes`);
-}
 
 /** Schemas whose validator the operation table references, sorted for a stable import line. */
 function validatedSchemas(operations: readonly OperationModel[]): string[] {

@@ -9,7 +9,7 @@
 import { generatedHeader, jsDoc } from './header.ts';
 import type { Emitter } from './emitter.ts';
 import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
-import { parameterKind } from './client-operations.ts';
+import { parameterKind } from './parameter-kinds.ts';
 import { describeMockResources, type ResourceDescriptorData } from './mock-resources.ts';
 import { schemaTypeName } from './naming.ts';
 

@@ -22,6 +22,7 @@ import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
 import { addCodeSamples, codeSampleFiles, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
 import { finishPage, unwrapDescriptions } from './docs-page.ts';
 import { showBodiesPerHandler } from './docs-request-bodies.ts';
+import { describePatterns } from './docs-pattern-messages.ts';
 
 export const DOCS_PATH = 'generated/docs/index.html';
 
@@ -86,6 +87,7 @@ export function specForDocs(spec: Record<string, any>, model: ApiModel): Record<
   if (tables.size > 0) copy.info.description = withHandlerRulesSection(String(copy.info.description ?? ''), [...tables.values()]);
   showBodiesPerHandler(copy, model);
   addCodeSamples(copy, spec, model);
+  describePatterns(copy);
   unwrapDescriptions(copy);
   return copy;
 }

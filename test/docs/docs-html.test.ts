@@ -111,6 +111,16 @@ describe('generated/docs/index.html', () => {
     }
   });
 
+  it("words every pattern with its spec message (x-pattern-message) in the rendered definition", () => {
+    const messages = JSON.stringify(spec).match(/"x-pattern-message":"[^"]*"/g) ?? [];
+    expect(messages.length).toBeGreaterThan(0);
+    const text = JSON.stringify(rendered);
+    for (const entry of messages) {
+      const message = JSON.parse(`{${entry}}`)['x-pattern-message'] as string;
+      expect(text).toContain(`${message[0]!.toUpperCase()}${message.slice(1)}`);
+    }
+  });
+
   it('loads nothing from the network (Redoc is inlined, its logo too)', () => {
     const remoteTags = html.match(/<(script|link|img)[^>]+(src|href)="https?:[^"]*"/g) ?? [];
     expect(remoteTags).toEqual([]);

@@ -34,5 +34,8 @@ export function writeWideScenario(scenario: WideScenario, dir: string): void {
   const runtime = pathToFileURL(path.join(REPO_ROOT, 'packages/validators/src/runtime')).href;
   const source = renderValidators(readModel(spec), 'bench').replaceAll("from '../runtime/", `from '${runtime}/`);
   writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(spec));
+  // An ES module, as in the package: without this, the loader would compile the file as
+  // CommonJS, and every imported runtime function would be read through a getter.
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(path.join(dir, 'validators.ts'), source);
 }

@@ -27,6 +27,8 @@ export async function importRendered(source: string): Promise<GeneratedModule> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'validators-'));
   const file = path.join(dir, 'validators.ts');
   try {
+    // An ES module, as in the package (without it the file would load as CommonJS).
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
     await writeFile(file, withAbsoluteImports(source));
     return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as GeneratedModule;
   } finally {

@@ -55,10 +55,12 @@ describe('mock cli options', () => {
         '900',
         '--max-connections',
         '7',
+        '--max-items',
+        '50',
       ]),
     ).toEqual({
       kind: 'start',
-      options: { host: '::1', port: 0, projectId: 'p', apiToken: 't', createStatus: 201, maxBodyBytes: 1024, headersTimeoutMs: 500, requestTimeoutMs: 900, maxConnections: 7 },
+      options: { host: '::1', port: 0, projectId: 'p', apiToken: 't', createStatus: 201, maxBodyBytes: 1024, headersTimeoutMs: 500, requestTimeoutMs: 900, maxConnections: 7, maxItems: 50 },
     });
   });
 
@@ -88,7 +90,7 @@ describe('mock cli options', () => {
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
     const help = helpText('the-bin');
     expect(help).toMatch(/^Usage: the-bin \[options\]/);
-    for (const option of ['--host', '--port', '--project-id', '--api-token', '--create-status', '--max-body-bytes', '--headers-timeout', '--request-timeout', '--max-connections', '--help']) {
+    for (const option of ['--host', '--port', '--project-id', '--api-token', '--create-status', '--max-body-bytes', '--headers-timeout', '--request-timeout', '--max-connections', '--max-items', '--help']) {
       expect(help).toContain(option);
     }
   });

@@ -15,6 +15,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './defaults.ts';
 import type { MockServerOptions } from './server.ts';
+import { DEFAULT_MAX_ITEMS } from './store.ts';
 
 export type CliCommand = { kind: 'help' } | { kind: 'start'; options: MockServerOptions & { host: string; port: number } } | { kind: 'refused'; message: string };
 
@@ -34,6 +35,7 @@ Options:
   --headers-timeout <ms>     a request head not received by then gets 408 (default ${DEFAULT_HEADERS_TIMEOUT_MS})
   --request-timeout <ms>     a whole request not received by then gets 408 (default ${DEFAULT_REQUEST_TIMEOUT_MS})
   --max-connections <n>      connections beyond this are closed at once (default ${DEFAULT_MAX_CONNECTIONS})
+  --max-items <n>            items kept per resource; a create beyond gets 422 (default ${DEFAULT_MAX_ITEMS})
   -h, --help                 show this help
 `;
 }
@@ -48,6 +50,7 @@ const OPTIONS = {
   'headers-timeout': { type: 'string' },
   'request-timeout': { type: 'string' },
   'max-connections': { type: 'string' },
+  'max-items': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,7 +88,7 @@ export function parseCliArgs(args: readonly string[], env: Readonly<Record<strin
     if (createStatus !== undefined && createStatus !== '200' && createStatus !== '201') {
       throw new Refusal(`--create-status must be 200 or 201, not '${createStatus}'`);
     }
-    const count = (name: 'max-body-bytes' | 'headers-timeout' | 'request-timeout' | 'max-connections'): number | undefined => {
+    const count = (name: 'max-body-bytes' | 'headers-timeout' | 'request-timeout' | 'max-connections' | 'max-items'): number | undefined => {
       const text = values[name];
       return text === undefined ? undefined : wholeNumber(`--${name}`, text, 1);
     };
@@ -93,6 +96,7 @@ export function parseCliArgs(args: readonly string[], env: Readonly<Record<strin
     const headersTimeoutMs = count('headers-timeout');
     const requestTimeoutMs = count('request-timeout');
     const maxConnections = count('max-connections');
+    const maxItems = count('max-items');
     if (headersTimeoutMs !== undefined && requestTimeoutMs !== undefined && headersTimeoutMs > requestTimeoutMs) {
       throw new Refusal('--headers-timeout must not exceed --request-timeout');
     }
@@ -108,6 +112,7 @@ export function parseCliArgs(args: readonly string[], env: Readonly<Record<strin
         ...(headersTimeoutMs !== undefined && { headersTimeoutMs }),
         ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
         ...(maxConnections !== undefined && { maxConnections }),
+        ...(maxItems !== undefined && { maxItems }),
       },
     };
   } catch (error) {

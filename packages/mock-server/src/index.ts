@@ -17,3 +17,4 @@ export {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './defaults.ts';
 export { DETAIL_HEADER } from './replies.ts';
+export { DEFAULT_MAX_ITEMS } from './store.ts';

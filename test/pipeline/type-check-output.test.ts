@@ -6,7 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderSchemaTypes, SCHEMA_TYPES_PATH } from '../../scripts/emit/schema-types.ts';
+import { renderValidators, VALIDATORS_PATH } from '../../scripts/emit/validators.ts';
 import { GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
+import { bundleFixtureSpec } from '../support/fixture-spec.ts';
 import { REPO_ROOT } from '../support/repo.ts';
 
 const GENERATED = [
@@ -55,5 +58,17 @@ describe('typeCheckGenerated', () => {
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^packages/validators/src/generated/validators\\.ts:${line}:\\d+  Unterminated string literal\\.$`)));
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./));
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./));
+  }, 30_000);
+
+  it('accepts the validators of the multi-resource fixture, whose bounded integers must narrow to numbers', async () => {
+    const { model } = await bundleFixtureSpec();
+    const validators = await renderValidators(model, 'fixture');
+    expect(validators).toMatch(/ < 1\) issues =/);
+    const files = [
+      { path: VALIDATORS_PATH, contents: validators },
+      // The validators import the types of the schemas they check.
+      { path: SCHEMA_TYPES_PATH, contents: renderSchemaTypes(model, 'fixture') },
+    ];
+    expect(() => typeCheckGenerated(REPO_ROOT, files)).not.toThrow();
   }, 30_000);
 });

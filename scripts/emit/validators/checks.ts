@@ -174,7 +174,8 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       return;
     }
     case 'integer':
-      typed(`Number.isInteger(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
+      // `typeof` first: Number.isInteger is no type guard, and the bounds compare a number.
+      typed(`typeof ${value} === 'number' && Number.isInteger(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));
       return;
     case 'number':
       typed(`typeof ${value} === 'number' && Number.isFinite(${value})`, numberBounds(type, value).map(([condition, code, reason]) => report(condition, code, reason)));

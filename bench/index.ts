@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure the issues ask for, each a ratio against an anchor measured in
+ * `npm run bench`: every speed and size goal, each a ratio against an anchor measured in
  * the same run. A section is a module with one async function; add a new one to SECTIONS.
  * The machine is shared and noisy: read ratios, not absolute numbers, and rerun when in doubt.
  */

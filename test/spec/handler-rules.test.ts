@@ -1,6 +1,6 @@
 /**
  * The spec's handler rules, checked by a stock validator: Ajv 2020 compiled from
- * generated/openapi.json. The expectations below are the issue's list of rules, written out
+ * generated/openapi.json. The expectations below are the handler rules, written out
  * independently of the spec, so a wrong or missing rule in the spec fails here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBundledSpec } from '../support/repo.ts';
-import { loadValidators } from './support/load-generated.ts';
+import { loadValidators } from '../validators/support/load-generated.ts';
 
 const flag = globalThis as { injected?: unknown };
 afterEach(() => {

@@ -10,7 +10,7 @@ import * as validators from '@sip-endpoints/validators';
 import { VALIDATORS_PATH } from '../../scripts/emit/validators.ts';
 import { readModel, objectSchema } from '../../scripts/model/read-model.ts';
 import { readBundledSpec, REPO_ROOT } from '../support/repo.ts';
-import { loadValidators } from './support/load-generated.ts';
+import { loadValidators } from '../validators/support/load-generated.ts';
 
 /** `body` behind a Proxy that records every property read and every listing of its keys. */
 function recorded<T extends object>(body: T): { proxy: T; reads: string[]; listings: () => number } {

@@ -8,7 +8,8 @@
  *   each handler and the fields it requires, and each operation whose body has handler rules
  *   links to it;
  * - those bodies are shown as one variant per handler (docs-request-bodies.ts);
- * - every operation has a TypeScript and a curl sample (docs-code-samples.ts).
+ * - every operation has a TypeScript and a curl sample (docs-code-samples.ts; the TypeScript
+ *   samples' files come from that module's own emitter).
  * - descriptions have their paragraphs on one line each, for Redoc's search (docs-page.ts).
  * The built page is then made to work offline and to keep handler names whole (docs-page.ts).
  */
@@ -19,7 +20,7 @@ import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
-import { addCodeSamples, codeSampleFiles, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
+import { addCodeSamples, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
 import { finishPage, unwrapDescriptions } from './docs-page.ts';
 import { showBodiesPerHandler } from './docs-request-bodies.ts';
 
@@ -113,7 +114,7 @@ export async function buildDocs(root: string, { spec, model, specHash }: EmitCon
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }
     const html = finishPage(await readFile(output, 'utf8'));
-    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }, ...codeSampleFiles(spec, model, specHash)];
+    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
   } finally {
     await rm(work, { recursive: true, force: true });
   }

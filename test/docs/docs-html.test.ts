@@ -102,7 +102,7 @@ describe('generated/docs/index.html', () => {
         }
         const without = variants.filter((v) => !(discriminator in v.properties));
         expect(without, operation.operationId).toHaveLength(1);
-        expect([...without[0].required].sort()).toEqual([...baseRequired].sort());
+        expect([...without[0]!.required].sort()).toEqual([...baseRequired].sort());
         expect(variants).toHaveLength(rules.reduce((n, r) => n + Math.max(1, r.alternatives.length), 0) + 1);
       }
     }

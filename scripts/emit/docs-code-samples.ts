@@ -13,7 +13,7 @@
 import { readResources, type CrudRole } from '../model/resources.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { operationMethodName, resourcePropertyName } from './naming.ts';
-import type { GeneratedFile } from './emitter.ts';
+import type { Emitter, GeneratedFile } from './emitter.ts';
 import { generatedHeader } from './header.ts';
 
 export const CLIENT_PACKAGE = '@sip-endpoints/client';
@@ -140,3 +140,13 @@ export function codeSampleFiles(spec: Record<string, any>, model: ApiModel, spec
     contents: `${generatedHeader('scripts/emit/docs-code-samples.ts', specHash)}${typescriptSample(sample, baseUrl)}`,
   }));
 }
+
+/**
+ * The samples' files come from an ordinary emitter, not from the docs' child process, so that
+ * they are type-checked with the rest of the generated code, in one pass.
+ */
+export const codeSamplesEmitter: Emitter = {
+  name: 'docs code samples',
+  owns: [SAMPLES_DIR],
+  emit: ({ spec, model, specHash }) => codeSampleFiles(spec, model, specHash),
+};

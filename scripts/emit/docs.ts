@@ -8,18 +8,20 @@
  *   each handler and the fields it requires, and each operation whose body has handler rules
  *   links to it;
  * - those bodies are shown as one variant per handler (docs-request-bodies.ts);
- * - every operation has a TypeScript and a curl sample (docs-code-samples.ts).
+ * - every operation has a TypeScript and a curl sample (docs-code-samples.ts; the TypeScript
+ *   samples' files come from that module's own emitter).
  * - descriptions have their paragraphs on one line each, for Redoc's search (docs-page.ts).
  * The built page is then made to work offline and to keep handler names whole (docs-page.ts).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
-import { addCodeSamples, codeSampleFiles, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
+import { addCodeSamples, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
 import { finishPage, unwrapDescriptions } from './docs-page.ts';
 import { showBodiesPerHandler } from './docs-request-bodies.ts';
 import { describePatterns } from './docs-pattern-messages.ts';
@@ -102,20 +104,23 @@ function htmlHeader(specHash: string): string {
  * every case.
  */
 export async function buildDocs(root: string, { spec, model, specHash }: EmitContext, scratch = os.tmpdir()): Promise<GeneratedFile[]> {
-  const work = await mkdtemp(path.join(scratch, 'sip-docs-'));
+  // Up to the tool's start everything is synchronous, so that the tool is running when this
+  // returns its promise: the steps the pipeline runs meanwhile (the type-check) hold the event
+  // loop, and an awaited write would only complete, and the tool only start, after them.
+  const work = mkdtempSync(path.join(scratch, 'sip-docs-'));
   try {
     const input = path.join(work, 'openapi.json');
     const output = path.join(work, 'index.html');
     // Redoc's settings for the page (JSON is YAML); the lint settings of redocly.yaml play no part here.
     const config = path.join(work, 'redocly.yaml');
-    await writeFile(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
-    await writeFile(input, JSON.stringify(specForDocs(spec, model), null, 2));
+    writeFileSync(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
+    writeFileSync(input, JSON.stringify(specForDocs(spec, model), null, 2));
     const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config]);
     if (result.code !== 0) {
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }
     const html = finishPage(await readFile(output, 'utf8'));
-    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }, ...codeSampleFiles(spec, model, specHash)];
+    return [{ path: DOCS_PATH, contents: htmlHeader(specHash) + html }];
   } finally {
     await rm(work, { recursive: true, force: true });
   }

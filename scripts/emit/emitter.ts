@@ -32,6 +32,10 @@ export interface Emitter {
    */
   owns: readonly string[];
   emit(context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
-  /** True when `emit` mostly waits on a child process: it is then started before the others. */
+  /**
+   * True when `emit` mostly waits on a child process: it is then started before the others.
+   * Such an `emit` must have spawned its process before it first awaits: the steps that run
+   * meanwhile are synchronous, and nothing it awaits completes until they end.
+   */
   childProcess?: boolean;
 }

@@ -6,9 +6,10 @@
 import type { Emitter } from './emitter.ts';
 import { clientOperationsEmitter } from './client-operations.ts';
 import { docsEmitter } from './docs.ts';
+import { codeSamplesEmitter } from './docs-code-samples.ts';
 import { mockRoutesEmitter } from './mock-routes.ts';
 import { openApiTypesEmitter } from './openapi-types.ts';
 import { schemaTypesEmitter } from './schema-types.ts';
 import { validatorsEmitter } from './validators.ts';
 
-export const emitters: readonly Emitter[] = [docsEmitter, openApiTypesEmitter, schemaTypesEmitter, clientOperationsEmitter, mockRoutesEmitter, validatorsEmitter];
+export const emitters: readonly Emitter[] = [docsEmitter, openApiTypesEmitter, schemaTypesEmitter, clientOperationsEmitter, mockRoutesEmitter, validatorsEmitter, codeSamplesEmitter];

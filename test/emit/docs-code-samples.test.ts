@@ -1,6 +1,10 @@
-/** The code samples' pure parts (scripts/emit/docs-code-samples.ts); the samples themselves compile in `npm run typecheck`. */
+/** The code samples (scripts/emit/docs-code-samples.ts): their pure parts and their emitter; the samples themselves compile in `npm run typecheck`. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curlSample, sampleBaseUrl, typescriptSample } from '../../scripts/emit/docs-code-samples.ts';
+import { codeSamplesEmitter, curlSample, sampleBaseUrl, SAMPLES_DIR, typescriptSample } from '../../scripts/emit/docs-code-samples.ts';
+import { emitters } from '../../scripts/emit/index.ts';
+import { readBundledModel, REPO_ROOT } from '../support/repo.ts';
 import type { OperationModel } from '../../scripts/model/types.ts';
 
 const operation = (method: OperationModel['method'], path: string): OperationModel => ({
@@ -34,5 +38,18 @@ describe('curl samples', () => {
     expect(sample).toBe(
       [`curl -X PUT 'https://demo.example.org/api/things/the-id' \\`, `  -u "$PROJECT_ID:$API_TOKEN" \\`, `  -H 'Content-Type: application/json' \\`, `  -d '{"name":"it'\\''s"}'`, ''].join('\n'),
     );
+  });
+});
+
+describe('the samples emitter', () => {
+  it('is an ordinary emitter, so the samples are type-checked in the one pass with the other generated code', async () => {
+    expect(emitters).toContain(codeSamplesEmitter);
+    expect(codeSamplesEmitter.childProcess).toBeFalsy();
+    const { spec, model } = await readBundledModel();
+    const files = await codeSamplesEmitter.emit({ spec, model, specHash: 'x', root: REPO_ROOT });
+    expect(files.map((f) => f.path).sort()).toEqual(model.operations.map((op) => `${SAMPLES_DIR}/${op.operationId}.ts`).sort());
+    const committed = await readFile(path.join(REPO_ROOT, files[0]!.path), 'utf8');
+    // Same program as committed; only the spec hash in the header differs.
+    expect(files[0]!.contents.split('\n').slice(2)).toEqual(committed.split('\n').slice(2));
   });
 });

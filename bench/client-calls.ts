@@ -60,8 +60,8 @@ export const cpuMicros = (): number => {
 export const wallMicros = (): number => performance.now() * 1000;
 
 /** Both clients on `baseUrl` with `fetch`, and a call of each that checks it got the endpoint. */
-export function callsOf(baseUrl: string, id: string, fetch?: (request: Request) => Promise<Response>) {
-  const client = createSipEndpointsClient({ baseUrl, projectId: PROJECT_ID, apiToken: API_TOKEN, ...(fetch && { fetch }) });
+export function callsOf(baseUrl: string, id: string, fetch?: (request: Request) => Promise<Response>, createClient = createSipEndpointsClient) {
+  const client = createClient({ baseUrl, projectId: PROJECT_ID, apiToken: API_TOKEN, ...(fetch && { fetch }) });
   const bare = createOpenApiClient<paths>({ baseUrl, headers: { Authorization: AUTHORIZATION }, ...(fetch && { fetch }) });
   const check = (endpoint: { id?: string } | undefined) => {
     if (endpoint?.id !== id) throw new Error('a call did not return the endpoint');

@@ -12,6 +12,8 @@ const BATCH = 200;
 const WARMUP_BATCHES = 10;
 export const PROJECT_ID = 'bench-project';
 export const API_TOKEN = 'bench-token';
+/** The client's default timeout per attempt. */
+const TIMEOUT_MS = 30_000;
 const AUTHORIZATION = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString('base64')}`;
 
 export interface PairedRun {
@@ -69,6 +71,16 @@ export function callsOf(baseUrl: string, id: string, fetch?: (request: Request) 
   return {
     viaClient: async () => check(await client.sipEndpoints.retrieve(id)),
     viaOpenApiFetch: async () => check((await bare.GET('/endpoints/sip/{id}', { params: { path: { id } } })).data),
+    /** Bare openapi-fetch with what any per-attempt timeout costs: its own AbortController and a timer, cleared when the call ends. */
+    viaOpenApiFetchWithTimeout: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+      try {
+        check((await bare.GET('/endpoints/sip/{id}', { params: { path: { id } }, signal: controller.signal })).data);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }
 

@@ -4,7 +4,9 @@
  * so that what is timed is the client's own work (the retry loop, the attempt's signal and timer,
  * reading the body under the size limit, the path check, mapping the answer) and not the
  * network's. Each batch is timed by `process.cpuUsage`, which the other processes of a shared
- * machine disturb less than the wall clock. Prints one JSON line (see `PairedRun`).
+ * machine disturb less than the wall clock. The same is done for bare openapi-fetch given a
+timeout (see `viaOpenApiFetchWithTimeout`) against bare openapi-fetch: the part of the figure
+that any per-attempt timeout costs. Prints one JSON line (`CpuProcessResult`).
  *
  * The client timed is the package compiled as it is published, not its source run through tsx:
  * tsx compiles with esbuild's `keepNames`, which adds a call to every function expression the
@@ -18,10 +20,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { createSipEndpointsClient } from '@sip-endpoints/client';
-import { callsOf, cpuMicros, pairedBatches, serverWithEndpoint } from './client-calls.ts';
+import { callsOf, cpuMicros, pairedBatches, serverWithEndpoint, type PairedRun } from './client-calls.ts';
 import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 
 const BATCHES = Number(process.env.BENCH_CLIENT_BATCHES ?? 30);
+
+export interface CpuProcessResult {
+  /** The client against bare openapi-fetch. */
+  client: PairedRun;
+  /** Bare openapi-fetch with a timeout against bare openapi-fetch. */
+  withTimeout: PairedRun;
+}
 
 /** The client package compiled without tsx, in a folder from which `openapi-fetch` resolves. */
 async function compiledClient(): Promise<typeof createSipEndpointsClient> {
@@ -51,5 +60,7 @@ const server = await serverWithEndpoint();
 await server.close();
 const body = JSON.stringify(server.created);
 const fakeFetch = async (_request: Request) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-const { viaClient, viaOpenApiFetch } = callsOf(server.baseUrl, server.created.id, fakeFetch, await compiledClient());
-console.log(JSON.stringify(await pairedBatches(BATCHES, viaClient, viaOpenApiFetch, cpuMicros)));
+const { viaClient, viaOpenApiFetch, viaOpenApiFetchWithTimeout } = callsOf(server.baseUrl, server.created.id, fakeFetch, await compiledClient());
+const client = await pairedBatches(BATCHES, viaClient, viaOpenApiFetch, cpuMicros);
+const withTimeout = await pairedBatches(BATCHES, viaOpenApiFetchWithTimeout, viaOpenApiFetch, cpuMicros);
+console.log(JSON.stringify({ client, withTimeout } satisfies CpuProcessResult));

@@ -96,18 +96,17 @@ export class ResourceBase {
     if (this.context.validateRequests) op.requestBody?.assertBody(args.body);
     const { raw, transport, guardedFetch } = this.context;
     const what = `${op.method} ${op.path}`;
-    const { signal, ...call } = options ?? {};
-    const init = { params: { path: args.path, query: args.query }, body: args.body, fetch: guardedFetch, parseAs: 'stream' };
-    const { data, error, response } = await retrying(transport, call, {
+    const params = { path: args.path, query: args.query };
+    const { data, error, response } = await retrying(transport, options ?? {}, {
       what,
       method: op.method,
-      callerSignal: signal,
-      send: (attemptSignal) => (raw.request as unknown as AnyRequest)(op.method, op.path, { ...init, signal: attemptSignal }),
+      callerSignal: options?.signal,
+      send: (signal) => (raw.request as unknown as AnyRequest)(op.method, op.path, { params, body: args.body, fetch: guardedFetch, parseAs: 'stream', signal }),
       answer: (result) => result.response,
       // A success's body is read here, under the limit (openapi-fetch has read any other), as
       // text parsed in `unwrap`: a success whose body is not JSON becomes an
       // `UnexpectedResponseError` instead of a bare `SyntaxError` quoting the body.
-      read: async (result) => (result.response.ok ? { ...result, data: decoder.decode((await readBody(result.response, transport.maxResponseBytes, what)) ?? undefined) } : result),
+      read: async ({ data, error, response }) => ({ data: response.ok ? decoder.decode((await readBody(response, transport.maxResponseBytes, what)) ?? undefined) : data, error, response }),
     });
     return this.unwrap(op, args, data, error, response);
   }

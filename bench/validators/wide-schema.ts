@@ -27,9 +27,15 @@ export function wideSpec(scenario: WideScenario): Record<string, any> {
   return spec;
 }
 
-/** Writes `scenario`'s spec and validators to `dir`: `openapi.json` and `validators.ts`. */
+/**
+ * Writes `scenario`'s spec and validators to `dir`: `openapi.json` and `validators.ts`, with a
+ * `package.json` that makes the module ESM, as the package is: without it the loader compiles
+ * the module to CommonJS, where every use of a runtime import reads a getter of the required
+ * module, and the figure is no longer the package's.
+ */
 export function writeWideScenario(scenario: WideScenario, dir: string): void {
   mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   const spec = wideSpec(scenario);
   const runtime = pathToFileURL(path.join(REPO_ROOT, 'packages/validators/src/runtime')).href;
   const source = renderValidators(readModel(spec), 'bench').replaceAll("from '../runtime/", `from '${runtime}/`);

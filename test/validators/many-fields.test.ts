@@ -1,8 +1,9 @@
 /**
  * A schema with more fields than one `switch` on names should hold: its checks find a key
- * through a number computed from the key (see `writeFieldGroup`). Names that hash alike, the
- * empty name, one-letter names, `__proto__` and names outside ASCII must each reach their own
- * check, and every other key must still be unknown, as Ajv says.
+ * through its length, then characters, then its name (see `writeFieldGroup`). Names of one
+ * length that differ in one character, the empty name, one-letter names, `__proto__` and names
+ * outside ASCII must each reach their own check, and every other key, of a field's length or
+ * not, must still be unknown, as Ajv says.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,15 @@ describe.each([SWITCH_ON_NAMES_LIMIT + 20, INLINE_BUCKETS_LIMIT + 20])('a schema
       expect(issue.code, JSON.stringify(name)).not.toBe('unknown_property');
       const near = module[SCHEMA]['~standard'].validate({ ...base, [`${name}_`]: 1 }).issues;
       expect(near.map((x: { code: string }) => x.code), JSON.stringify(name)).toEqual(['unknown_property']);
+    }
+  });
+
+  it('rejects as unknown a key of a field\'s length that matches the field in all but one character', () => {
+    const base = { username: 'alice', password: 'p' };
+    for (const key of [`extra_${count}`, 'extrb_1', 'extra_1\u0000', 'c', 'bb', '😁']) {
+      const issues = module[SCHEMA]['~standard'].validate({ ...base, [key]: 1 }).issues;
+      expect(issues?.map((x: { code: string }) => x.code), JSON.stringify(key)).toEqual(['unknown_property']);
+      expect(ajv(SCHEMA)({ ...base, [key]: 1 }), JSON.stringify(key)).toBe(false);
     }
   });
 

@@ -5,8 +5,9 @@
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
  *   an unknown key is reported (in strict schemas), and absent fields cost nothing;
  * - a schema with few fields finds a key's check with a `switch` on the key; one with many
- *   switches first on a number computed from the key, then on the few names that share it
- *   (for very many, each group in a small function, so no function is too big to optimise);
+ *   switches first on the key's length, then (for lengths many names share) on the character
+ *   that best tells them apart, then on the few names left (for very many, each group of names
+ *   in a small function, so no function is too big to optimise);
  * - handler rules become one `switch` on the discriminator, after the loop;
  * - closed enums are `switch`es on string literals;
  * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
@@ -22,9 +23,9 @@ import type { ModuleParts } from './module-parts.ts';
 import type { FieldGroup } from './plan.ts';
 
 /**
- * Above this many fields, a key's check is found through a number computed from the key (a
- * `switch` the engine turns into a jump table), then among the few names that share it: one
- * `switch` comparing a key with every name would cost more with every field.
+ * Above this many fields, a key's check is found through its length and characters (small
+ * integers, dense enough for a `switch` to become a jump table), then among the few names
+ * left: one `switch` comparing a key with every name would cost more with every field.
  */
 export const SWITCH_ON_NAMES_LIMIT = 32;
 /**
@@ -32,6 +33,11 @@ export const SWITCH_ON_NAMES_LIMIT = 32;
  * group is a function of its own, so that no function grows too big for the JIT to optimise.
  */
 export const INLINE_BUCKETS_LIMIT = 256;
+/**
+ * A group of names of one length is split on a character when it has more names than this:
+ * comparing a key with a few names is cheaper than reading a character of it.
+ */
+export const NAMES_PER_GROUP = 8;
 
 /** What a format asks for, in the words of the issue messages. */
 const FORMAT_REASONS = {
@@ -351,11 +357,11 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       });
     }
   };
-  const hash = byHash ? keyHash(fieldNames) : undefined;
-  const buckets = hash ? bucketsOf(group.fields, hash) : [];
+  const tree = byHash ? keyTree(group.fields) : undefined;
   // Up to INLINE_BUCKETS_LIMIT fields the groups stay in this function; past it, each is a function.
   const inline = group.fields.length <= INLINE_BUCKETS_LIMIT;
-  const bucketNames = inline ? [] : buckets.map(([h]) => parts.freshName(`${name}_${h}`));
+  const leaves = tree ? leavesOf(tree) : [];
+  const leafNames = new Map(inline ? [] : leaves.map((leaf) => [leaf, parts.freshName(`${name}_${leaf.label}`)] as const));
   const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
 
   w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
@@ -374,7 +380,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
     w.block('for (const key in object)', () => {
       // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
       w.line(`if (issues === ${stopped}) return issues;`);
-      if (!hash) {
+      if (!tree) {
         w.block('switch (key)', () => {
           writeCases(group.fields);
           // A map's value gets a block of its own: the `case` declares a constant.
@@ -382,20 +388,25 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
         });
         return;
       }
-      // Many fields: a number computed from the key picks a small function that compares names.
-      w.block(`switch (${hash.code('key')})`, () => {
-        buckets.forEach(([h, fields], i) =>
-          w.line(`case ${h}:`).indented(() => {
-            if (!inline) return w.line(`issues = ${bucketNames[i]}(key, object, path, issues${unknownArgument});`).line('break;');
-            w.block('switch (key)', () => {
-              writeCases(fields);
-              if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
-            });
-            return w.line('break;');
-          }),
-        );
-        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
-      });
+      // Many fields: the key's length, then maybe a character, picks the few names to compare.
+      const other = otherName ? `issues = ${otherName}(key, object, path, issues${unknownArgument});` : undefined;
+      const writeNode = (node: KeyTree): CodeWriter => {
+        if (node.kind === 'split') {
+          w.block(`switch (${node.position === undefined ? 'key.length' : `key.charCodeAt(${node.position})`})`, () => {
+            for (const [value, child] of node.children) w.line(`case ${value}:`).indented(() => writeNode(child).line('break;'));
+            if (other) w.line('default:').indented(() => w.line(other));
+          });
+        } else if (!inline) {
+          w.line(`issues = ${leafNames.get(node)}(key, object, path, issues${unknownArgument});`);
+        } else {
+          w.block('switch (key)', () => {
+            writeCases(node.fields);
+            if (other) w.line('default:').indented(() => w.line(other));
+          });
+        }
+        return w;
+      };
+      writeNode(tree);
     });
     if (rulesName) w.line(`return issues === ${failFast} || issues === ${stopped} ? issues : ${rulesName}(object, path, issues);`);
     else w.line('return issues;');
@@ -408,18 +419,18 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       w.line('return issues;');
     });
   }
-  if (!inline) buckets.forEach(([h, fields], i) => {
+  for (const [leaf, leafName] of leafNames) {
     w.line();
-    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those whose keys hash to ${h}. */`);
-    w.block(`function ${bucketNames[i]}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
+    w.block(`function ${leafName}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
       w.line('let field: unknown;');
       w.block('switch (key)', () => {
-        writeCases(fields);
+        writeCases(leaf.fields);
         if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
       });
       w.line('return issues;');
     });
-  });
+  }
   if (otherName) {
     w.line();
     w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
@@ -430,56 +441,52 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   }
 }
 
-/** A number computed from a key, as code and as the emitter computes it (the same expression). */
-interface KeyHash {
-  code: (key: string) => string;
-  of: (key: string) => number;
-}
-
 /**
- * Ways to spread keys into small groups, simplest first, each masked to a small range so that
- * the `switch` on it is a jump table. A character past either end is `NaN`, which the mask
- * turns into 0, so every key, the empty one too, gets a number.
+ * How a key finds its group of names: a `switch` on its length (`position` undefined) or on
+ * the character at `position`, down to leaves of a few names compared as strings. Lengths and
+ * characters are small integers, and only keys of a known length reach a character's switch,
+ * so each read is in range.
  */
-function keyHashes(mask: number): KeyHash[] {
-  return [
-    { code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1)) & ${mask}`, of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1)) & mask },
-    {
-      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 7 + ${k}.charCodeAt(${k}.length - 2)) & ${mask}`,
-      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 7 + k.charCodeAt(k.length - 2)) & mask,
-    },
-    {
-      code: (k) => `(${k}.length * 31 + ${k}.charCodeAt(${k}.length - 1) * 49 + ${k}.charCodeAt(${k}.length - 2) * 7 + ${k}.charCodeAt(0)) & ${mask}`,
-      of: (k) => (k.length * 31 + k.charCodeAt(k.length - 1) * 49 + k.charCodeAt(k.length - 2) * 7 + k.charCodeAt(0)) & mask,
-    },
-  ];
-}
+type KeyTree =
+  | { kind: 'split'; position: number | undefined; children: [number, KeyTree][] }
+  | { kind: 'leaf'; fields: readonly FieldModel[]; label: string; description: string };
 
-/** Keys per group that make a hash good enough to stop looking for a better one. */
-const SMALL_BUCKET = 4;
-
-/** The simplest hash whose largest group of `names` is smallest. */
-function keyHash(names: readonly string[]): KeyHash {
-  let best: { hash: KeyHash; largest: number } | undefined;
-  // About four slots per name: a range the switch can index, with few names sharing a slot.
-  const mask = 2 ** Math.ceil(Math.log2(names.length * 4)) - 1;
-  for (const hash of keyHashes(mask)) {
-    const counts = new Map<number, number>();
-    for (const name of names) counts.set(hash.of(name), (counts.get(hash.of(name)) ?? 0) + 1);
-    const largest = Math.max(...counts.values());
-    if (!best || largest < best.largest) best = { hash, largest };
-    if (largest <= SMALL_BUCKET) break;
-  }
-  return best!.hash;
-}
-
-function bucketsOf(fields: readonly FieldModel[], hash: KeyHash): [number, FieldModel[]][] {
-  const buckets = new Map<number, FieldModel[]>();
+function groupBy(fields: readonly FieldModel[], of: (name: string) => number): [number, FieldModel[]][] {
+  const groups = new Map<number, FieldModel[]>();
   for (const field of fields) {
-    const h = hash.of(field.name);
-    buckets.set(h, [...(buckets.get(h) ?? []), field]);
+    const value = of(field.name);
+    groups.set(value, [...(groups.get(value) ?? []), field]);
   }
-  return [...buckets.entries()].sort(([a], [b]) => a - b);
+  return [...groups.entries()].sort(([a], [b]) => a - b);
+}
+
+/** The tree of `fields`: by length, then by the character that splits each large group best. */
+function keyTree(fields: readonly FieldModel[]): KeyTree {
+  const node = (group: readonly FieldModel[], length: number, label: string, description: string): KeyTree => {
+    if (group.length <= NAMES_PER_GROUP) return { kind: 'leaf', fields: group, label, description };
+    // Names of one length differ at some position; the best one leaves the smallest largest group.
+    let best: { position: number; groups: [number, FieldModel[]][]; largest: number } | undefined;
+    for (let position = 0; position < length; position++) {
+      const groups = groupBy(group, (name) => name.charCodeAt(position));
+      const largest = Math.max(...groups.map(([, g]) => g.length));
+      if (!best || largest < best.largest) best = { position, groups, largest };
+    }
+    const { position, groups } = best!;
+    return {
+      kind: 'split',
+      position,
+      children: groups.map(([code, g]) => [code, node(g, length, `${label}_${code}`, `${description} with character ${code} at ${position}`)]),
+    };
+  };
+  return {
+    kind: 'split',
+    position: undefined,
+    children: groupBy(fields, (name) => name.length).map(([length, group]) => [length, node(group, length, `length${length}`, `of length ${length}`)]),
+  };
+}
+
+function leavesOf(tree: KeyTree): Extract<KeyTree, { kind: 'leaf' }>[] {
+  return tree.kind === 'leaf' ? [tree] : tree.children.flatMap(([, child]) => leavesOf(child));
 }
 
 /** What `writeObjectCheck` needs of a named schema or an inline object. */

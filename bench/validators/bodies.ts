@@ -29,8 +29,8 @@ export const SIP_BODIES = {
   invalid3: {
     username: 'alice@example',
     password: 'correct-horse-battery-staple',
-    codecs: ['OPUS', 'G711'],
-    encryption: 'default',
+    codecs: ['OPUS', 'PCMU'],
+    encryption: 'always',
     call_handler: 'relay_topic',
   },
 } as const;

@@ -9,7 +9,7 @@ import { generatedHeader, jsDoc } from './header.ts';
 import type { Emitter } from './emitter.ts';
 import { assertFunctionName } from './naming.ts';
 import { renderClientResources, CLIENT_RESOURCES_PATH } from './client-resources.ts';
-import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
+import type { ApiModel, OperationModel } from '../model/types.ts';
 import { readResources } from '../model/resources.ts';
 import { parameterKind } from './parameter-kinds.ts';
 

@@ -32,6 +32,11 @@ function methodDoc(op: OperationModel): string {
   return jsDoc(parts.join('\n\n'), '  ');
 }
 
+/** The tag and its description, documenting a resource class and its client property. */
+function resourceSummary(resource: ResourceModel): string {
+  return `${resource.tag}${resource.description ? `: ${resource.description}` : ''}`;
+}
+
 /** `{ name: value, ... }` for the path parameters of a call. */
 function pathObject(names: readonly { key: string; variable: string }[], spread: string | undefined): string {
   const members = names.map(({ key, variable }) => (key === variable ? key : `${text(key)}: ${variable}`));
@@ -105,11 +110,8 @@ function classSource(model: ApiModel, resource: ResourceModel, className: string
     RESOURCE_BASE_MEMBERS,
   );
   const paging = pagingSource(model, resource);
-  const methods = resource.operations.map((entry, i) => {
-    return methodSource(resource, entry, names[i]!, entry.role === 'list' ? paging : undefined);
-  });
-  const doc = jsDoc(`${resource.tag}${resource.description ? `: ${resource.description}` : ''}`);
-  return `${doc}export class ${className} extends ResourceBase {\n${methods.join('\n\n')}\n}`;
+  const methods = resource.operations.map((entry, i) => methodSource(resource, entry, names[i]!, entry.role === 'list' ? paging : undefined));
+  return `${jsDoc(resourceSummary(resource))}export class ${className} extends ResourceBase {\n${methods.join('\n\n')}\n}`;
 }
 
 export function renderClientResources(model: ApiModel, resources: readonly ResourceModel[], specHash: string): string {
@@ -126,7 +128,7 @@ export function renderClientResources(model: ApiModel, resources: readonly Resou
     '',
     ...resources.map((resource, i) => `${classSource(model, resource, classes[i]!)}\n`),
     jsDoc("The client's resources, one per tag of the spec.") + 'export interface Resources {',
-    ...resources.map((r, i) => `${jsDoc(`${r.tag}${r.description ? `: ${r.description}` : ''}`, '  ')}  readonly ${properties[i]}: ${classes[i]};`),
+    ...resources.map((r, i) => `${jsDoc(resourceSummary(r), '  ')}  readonly ${properties[i]}: ${classes[i]};`),
     '}',
     '',
     'export function createResources(context: ResourceContext): Resources {',

@@ -94,7 +94,7 @@ describe('generated resources, two tags', () => {
 
   it('drives every method of the second resource over HTTP', async () => {
     const { createResources } = await import(path.join(workspace, 'src/generated/resources.ts'));
-    const { createRetryingFetch } = await import(path.join(workspace, 'src/transport.ts'));
+    const { createGuardedFetch, createRetryingFetch } = await import(path.join(workspace, 'src/transport.ts'));
     const { createRedactor } = await import(path.join(workspace, 'src/redact.ts'));
     const { default: createOpenApiClient } = await import('openapi-fetch');
     const endpoint = { id: 'app-1', username: 'alice' };
@@ -113,7 +113,7 @@ describe('generated resources, two tags', () => {
     const redact = createRedactor({ user: 'project', token: 'token-value' });
     const transport = { fetch, maxRetries: 0, timeoutMs: 5_000, maxResponseBytes: 1_000_000, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, random: () => 0, sleep: async () => {}, redact };
     const raw = createOpenApiClient({ baseUrl: 'http://127.0.0.1:1/api', fetch: createRetryingFetch(transport) });
-    const { domainApplications, sipEndpoints } = createResources({ raw, transport, validateRequests: true, validateResponses: false, redact });
+    const { domainApplications, sipEndpoints } = createResources({ raw, transport, guardedFetch: createGuardedFetch(transport), validateRequests: true, validateResponses: false, redact });
 
     const listed: string[] = [];
     for await (const item of domainApplications.list({ page_size: 1 })) listed.push(item.id);

@@ -83,7 +83,7 @@ function repeated(operationId: string, pages: number): PaginationError {
  * server adds is still sent back. So is a value that is not an integer where one is declared:
  * the server hears exactly what it wrote, not `NaN` or 0.
  */
-export function queryFromLink(link: string, parameters: readonly { readonly name: string; readonly kind: 'string' | 'integer' }[]): Query {
+function queryFromLink(link: string, parameters: readonly { readonly name: string; readonly kind: 'string' | 'integer' }[]): Query {
   // Links are relative to the server; the base only lets URL parse them.
   const { searchParams } = new URL(link, 'http://relative.invalid');
   const kinds = new Map(parameters.map((p) => [p.name, p.kind]));

@@ -73,7 +73,10 @@ export function invalidSetting(what: string, { timeoutMs, maxRetries, maxRespons
 }
 
 /** Method, origin and path of a request, for messages. */
-const describe = ({ method, url }: Request): string => `${method} ${new URL(url).origin}${new URL(url).pathname}`;
+function describe({ method, url }: Request): string {
+  const { origin, pathname } = new URL(url);
+  return `${method} ${origin}${pathname}`;
+}
 
 /** A failure of fetch or of a body's read: the deepest message and first system error code of its causes, no cause attached (it may quote the request). */
 function connectionError(what: string, error: unknown, redact: Redact): ConnectionError {
@@ -118,8 +121,9 @@ async function attempt<Sent, Result>(exchange: Exchange<Sent, Result>, timeoutMs
     const sent = await exchange.send(controller.signal);
     answered = true;
     const { status, headers } = exchange.answer(sent);
-    const askedFor = retriesLeft && isRetryableStatus(status) ? retryAfterMs(headers) : undefined;
-    if (retriesLeft && isRetryableStatus(status) && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
+    const retryable = retriesLeft && isRetryableStatus(status);
+    const askedFor = retryable ? retryAfterMs(headers) : undefined;
+    if (retryable && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
       await exchange.read(sent).catch(() => undefined);
       return { retryable: true, delay: askedFor };
     }

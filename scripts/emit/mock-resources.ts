@@ -72,7 +72,7 @@ function nodeAt(spec: Json, pointer: string): Json | undefined {
 }
 
 function isWriteOnly(field: FieldModel, spec: Json): boolean {
-  return (field as { writeOnly?: boolean }).writeOnly === true || nodeAt(spec, field.pointer)?.writeOnly === true;
+  return field.writeOnly === true || nodeAt(spec, field.pointer)?.writeOnly === true;
 }
 
 /** The `default`, else the first example, of a property node. */

@@ -141,13 +141,13 @@ function list(call: ResourceCall, { params }: OperationInput): Reply {
   };
 }
 
-function itemOf(call: ResourceCall, params: ParameterValues): StoredItem | undefined {
-  const id = call.resource.idParameter === undefined ? undefined : params[call.resource.idParameter];
-  return id === undefined ? undefined : call.store.get(String(id));
-}
-
 function idOf(call: ResourceCall, params: ParameterValues): unknown {
   return call.resource.idParameter === undefined ? undefined : params[call.resource.idParameter];
+}
+
+function itemOf(call: ResourceCall, params: ParameterValues): StoredItem | undefined {
+  const id = idOf(call, params);
+  return id === undefined ? undefined : call.store.get(String(id));
 }
 
 /** The behaviour of `call.role` on `call.resource`. */

@@ -2,9 +2,8 @@
  * A stored item as the API returns it: every field of the resource's descriptor, in spec order,
  * each from where the descriptor says (the store's id, a constant of the spec, or what was sent),
  * null when unset and nullable, else the value the spec gives an unset field (an optional field
-the spec gives none is left out). Fields a request
- * may send but the response does not declare, or declares write-only, are not in the descriptor,
- * so they can never be returned.
+ * the spec gives none is left out). Fields a request may send but the response does not
+ * declare, or declares write-only, are not in the descriptor, so they can never be returned.
  */
 import type { ResourceDescriptor, ResponseField } from './resource-descriptor.ts';
 import type { ItemFields, StoredItem } from './store.ts';
@@ -32,7 +31,7 @@ export function representation(resource: ResourceDescriptor, item: StoredItem): 
 
 /**
  * The fields of a request body the store keeps: those the resource answers with from what was
- * sent, and its unique fields (which may be write-only). Nothing else is kept, a password included.
+ * sent, and its unique fields (which may be write-only). Nothing else is kept, write-only secrets included.
  */
 export function storedFields(resource: ResourceDescriptor, body: ItemFields): ItemFields {
   const kept: ItemFields = {};

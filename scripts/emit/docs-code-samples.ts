@@ -10,6 +10,7 @@
  * (by default a fixed list without TypeScript), so build-docs gets SAMPLE_LANGUAGES as its
  * `codeSamples.languages`.
  */
+import { nodeAtPointer } from '../model/read-model.ts';
 import { readResources, type CrudRole } from '../model/resources.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { operationMethodName, resourcePropertyName } from './naming.ts';
@@ -95,11 +96,7 @@ export function sampleBaseUrl(spec: Record<string, any>): string {
 
 function resolveRef(spec: Record<string, any>, value: any): any {
   if (!value || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-  return value.$ref
-    .slice(2)
-    .split('/')
-    .map((token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((node: any, token: string) => node?.[token], spec);
+  return nodeAtPointer(spec, value.$ref);
 }
 
 /** The operations with the client call that makes them and their body example. */

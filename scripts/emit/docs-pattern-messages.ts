@@ -16,8 +16,9 @@ export function describePatterns(node: unknown, seen: WeakSet<object> = new Weak
   }
   const schema = node as Record<string, unknown>;
   const message = schema[PATTERN_MESSAGE];
-  if (typeof schema.pattern === 'string' && typeof message === 'string' && message.trim() !== '') {
-    const sentence = `${message.trim()[0]!.toUpperCase()}${message.trim().slice(1)}${/[.!?]$/.test(message.trim()) ? '' : '.'}`;
+  const words = typeof message === 'string' ? message.trim() : '';
+  if (typeof schema.pattern === 'string' && words !== '') {
+    const sentence = `${words[0]!.toUpperCase()}${words.slice(1)}${/[.!?]$/.test(words) ? '' : '.'}`;
     const description = typeof schema.description === 'string' ? schema.description.trimEnd() : '';
     schema.description = description === '' ? sentence : `${description}\n\n${sentence}`;
   }

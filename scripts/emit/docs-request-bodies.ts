@@ -13,7 +13,7 @@
  * handlers stays small, and so do the page and Redoc's work to build it. Properties point back
  * at their definitions in the bundle, so descriptions and types are the spec's own.
  */
-import { objectSchema } from '../model/read-model.ts';
+import { objectSchema, SCHEMA_PREFIX } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel, ObjectModel } from '../model/types.ts';
 
 /** The docs-only schema every variant of one body builds on: its fields but the discriminator. */
@@ -99,7 +99,7 @@ export function showBodiesPerHandler(docsSpec: Record<string, any>, model: ApiMo
       docsSpec.components.schemas ??= {};
       const name = freeName(docsSpec.components.schemas, schema.name);
       docsSpec.components.schemas[name] = sharedFields(schema, rules);
-      sharedRef = `#/components/schemas/${name}`;
+      sharedRef = `${SCHEMA_PREFIX}${name}`;
       sharedRefs.set(schema.pointer, sharedRef);
     }
     const media = docsSpec.paths[operation.path][operation.method].requestBody.content['application/json'];

@@ -51,6 +51,11 @@ export const RESERVED_PROPERTIES: ReadonlySet<string> = new Set([
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** A property key as written in an object type: bare when it can be, quoted otherwise (reserved words are fine there). */
+export function propertyKey(name: string): string {
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+}
+
 /** Whether `name` can be written bare as a binding or a type name. */
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);

@@ -11,9 +11,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import type { Emitter } from './emitter.ts';
 import { schemaTypeName } from './naming.ts';
+import { schemaNameAt } from '../model/read-model.ts';
 
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
-const SCHEMA_PATH = /^#\/components\/schemas\/([^/]+)$/;
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
   const usedSchemas = new Set<string>();
@@ -21,7 +21,7 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
     defaultNonNullable: false,
     silent: true,
     postTransform(_type, options) {
-      const name = options.path && SCHEMA_PATH.exec(options.path)?.[1];
+      const name = options.path && schemaNameAt(options.path);
       if (!name) return undefined;
       usedSchemas.add(name);
       return ts.factory.createTypeReferenceNode(`Schemas.${schemaTypeName(name)}`);

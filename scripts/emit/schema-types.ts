@@ -11,7 +11,8 @@
  */
 import { generatedHeader, jsDoc } from './header.ts';
 import type { Emitter } from './emitter.ts';
-import { TypeNames } from './naming.ts';
+import { propertyKey, TypeNames } from './naming.ts';
+import { schemaNameAt } from '../model/read-model.ts';
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, ObjectShape, TypeModel } from '../model/types.ts';
 
 export const SCHEMA_TYPES_PATH = 'packages/types/src/generated/schemas.ts';
@@ -23,12 +24,6 @@ const TYPES_PACKAGE_NAMES: Readonly<Record<string, string>> = {
   operations: 'the openapi-typescript export "operations"',
   webhooks: 'the openapi-typescript export "webhooks"',
 };
-
-const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function propertyKey(name: string): string {
-  return PROPERTY_KEY.test(name) ? name : JSON.stringify(name);
-}
 
 /** Whether the expression of `type` is a union at its top level (so `[]` would bind to its last member). */
 function isUnionExpression(type: TypeModel): boolean {
@@ -163,9 +158,9 @@ function fieldType(fieldTypes: ReadonlyMap<string, TypeModel>, name: string, rul
 
 /** The name of the schema that states a set of rules (`#/components/schemas/X` → `X`). */
 function rulesOwner(rules: HandlerRulesModel): string {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(rules.pointer);
-  if (!match) throw new Error(`${rules.pointer}: rules are expected on a named schema`);
-  return match[1]!;
+  const name = schemaNameAt(rules.pointer);
+  if (name === undefined) throw new Error(`${rules.pointer}: rules are expected on a named schema`);
+  return name;
 }
 
 function objectType(schema: ObjectModel, names: TypeNames, ruleMaps: ReadonlyMap<HandlerRulesModel, string>): string {

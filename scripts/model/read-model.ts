@@ -35,7 +35,8 @@ export class ModelError extends Error {
   }
 }
 
-const SCHEMA_PREFIX = '#/components/schemas/';
+/** The pointer prefix of a named schema: `#/components/schemas/` + its name. */
+export const SCHEMA_PREFIX = '#/components/schemas/';
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const FORMATS: readonly StringFormat[] = ['uri', 'uuid', 'date-time', 'email'];
 /** Formats of numbers that only document a size (`int32`, `double`): no checker needed. */
@@ -44,11 +45,6 @@ const NUMBER_FORMATS = ['int32', 'int64', 'float', 'double'];
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly']);
 /** The extension that gives a pattern its message in plain words. */
 export const PATTERN_MESSAGE = 'x-pattern-message';
-/**
- * The `x-` extensions the model reads inside schemas. A strict JSON Schema tool (Ajv with
- * `strict: true`) must be told they are annotations.
- */
-export const SCHEMA_EXTENSIONS: readonly string[] = [PATTERN_MESSAGE];
 
 /** The keywords each JSON type may carry here (besides annotations and `x-` extensions). */
 const KEYWORDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
@@ -61,6 +57,12 @@ const KEYWORDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
   object: ['properties', 'required', 'additionalProperties', 'unevaluatedProperties'],
 };
 
+/** The schema a pointer names (`#/components/schemas/X` → `X`); undefined for any other pointer. */
+export function schemaNameAt(pointer: string): string | undefined {
+  const name = pointer.startsWith(SCHEMA_PREFIX) ? pointer.slice(SCHEMA_PREFIX.length) : '';
+  return name === '' || name.includes('/') ? undefined : name;
+}
+
 /** Appends reference tokens to a pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function childPointer(pointer: SpecPointer, ...tokens: (string | number)[]): SpecPointer {
   const escaped = tokens.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1'));
@@ -71,14 +73,20 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function resolvePointer(spec: Json, ref: string): Json {
-  if (!ref.startsWith('#/')) throw new ModelError(ref, 'only local references are supported in the bundled spec');
+/** The object a local `#/…` pointer names in the spec, or undefined when it names none. */
+export function nodeAtPointer(spec: Json, pointer: string): Json | undefined {
   let node: unknown = spec;
-  for (const raw of ref.slice(2).split('/')) {
+  for (const raw of pointer.slice(2).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     node = isObject(node) ? node[token] : undefined;
   }
-  if (!isObject(node)) throw new ModelError(ref, 'reference does not resolve');
+  return isObject(node) ? node : undefined;
+}
+
+function resolvePointer(spec: Json, ref: string): Json {
+  if (!ref.startsWith('#/')) throw new ModelError(ref, 'only local references are supported in the bundled spec');
+  const node = nodeAtPointer(spec, ref);
+  if (node === undefined) throw new ModelError(ref, 'reference does not resolve');
   return node;
 }
 

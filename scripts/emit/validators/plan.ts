@@ -3,9 +3,8 @@
  * field groups their checks share, and a unique name for every function and constant.
  */
 import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, ObjectShape, TypeModel } from '../../model/types.ts';
+import { SCHEMA_PREFIX } from '../../model/read-model.ts';
 import { NamingError, ValidatorNames } from '../naming.ts';
-
-const SCHEMA_PREFIX = '#/components/schemas/';
 
 /** The schemas users validate: every request body and every success response body. */
 export function publicSchemaNames(model: ApiModel): string[] {

@@ -71,7 +71,7 @@ export function callsOf(baseUrl: string, id: string, fetch?: (request: Request) 
   return {
     viaClient: async () => check(await client.sipEndpoints.retrieve(id)),
     viaOpenApiFetch: async () => check((await bare.GET('/endpoints/sip/{id}', { params: { path: { id } } })).data),
-    /** Bare openapi-fetch with what any per-attempt timeout costs: its own AbortController and a timer, cleared when the call ends. */
+    /** Bare openapi-fetch with a timeout through its `signal` option: its own AbortController and a timer, cleared when the call ends. */
     viaOpenApiFetchWithTimeout: async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);

@@ -11,6 +11,7 @@ import {
   BadRequestError,
   ConnectionError,
   createSipEndpointsClient,
+  type FetchFunction,
   InternalServerError,
   NotFoundError,
   RateLimitError,
@@ -35,7 +36,7 @@ afterAll(() => server.close());
 
 const noWait = { sleep: async () => {}, random: () => 0 };
 
-function client(overrides: { apiToken?: string; baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}) {
+function client(overrides: { apiToken?: string; baseUrl?: string; fetch?: FetchFunction } = {}) {
   return createSipEndpointsClient({ baseUrl: server.apiUrl, projectId: PROJECT_ID, apiToken: TOKEN, maxRetries: 0, retryBackoff: noWait, ...overrides });
 }
 
@@ -129,7 +130,7 @@ describe('errors', () => {
 
   it('makes no request when the body is invalid, and lists every issue', async () => {
     let requests = 0;
-    const counting = client({ fetch: (request) => (requests++, fetch(request)) });
+    const counting = client({ fetch: (request, init) => (requests++, fetch(request, init)) });
     const error = (await caught(counting.sipEndpoints.create({ username: 'a b', call_handler: 'laml_webhooks' } as never))) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((i) => i.code).sort()).toEqual(['pattern', 'required', 'required_for_handler']);

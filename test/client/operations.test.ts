@@ -61,9 +61,9 @@ describe('sipEndpoints', () => {
     const client = createSipEndpointsClient({
       baseUrl: harness.server.apiUrl,
       ...harness.server.credentials,
-      fetch: (request) => {
+      fetch: (request, init) => {
         seen.push(request.headers.get('authorization') ?? '');
-        return fetch(request);
+        return fetch(request, init);
       },
     });
     await client.sipEndpoints.create(VALID_CREATE);

@@ -36,8 +36,8 @@ function clientWith(apiToken: string): SipEndpointsClient {
     apiToken,
     validateResponses: true,
     maxRetries: 0,
-    fetch: async (request) => {
-      const response = await fetch(request);
+    fetch: async (request, init) => {
+      const response = await fetch(request, init);
       const path = new URL(request.url).pathname.slice(new URL(server.apiUrl).pathname.length) + new URL(request.url).search;
       seen.push({ method: request.method, path, status: response.status, text: await response.clone().text() });
       return response;

@@ -41,7 +41,12 @@ export type ClientOptions = ServerLocation & {
    * `ValidationError`. Unknown fields and enum values a newer server adds still pass. Default false.
    */
   validateResponses?: boolean;
-  /** A `fetch` to send requests with (a test double, an instrumented fetch). Timeouts and aborts reach it as `request.signal`, which it must honour. */
+  /**
+   * A `fetch` to send requests with (a test double, an instrumented fetch), called once per attempt as
+   * `fetch(request, { signal })`. The signal carries timeouts and aborts: pass both arguments on
+   * (`(request, init) => fetch(request, init)`). A fetch that ignores it cannot hold a call past its
+   * timeout, but its request then runs on unseen.
+   */
   fetch?: FetchFunction;
   /** Tuning of the wait between retries. */
   retryBackoff?: {

@@ -5,8 +5,14 @@
  * middleware, so that its middleware sees one request and one final answer.
  *
  * The life of an attempt (`attempt` below, top to bottom):
- * 1. One AbortController, aborted by the caller's signal or by the attempt's own timer.
- * 2. The request sent with that signal. Redirects are never followed (`redirect: 'manual'`):
+ * 1. One AbortController, aborted by the caller's signal or by the attempt's own timer; either
+ *    ends the attempt there and then, even when a custom fetch ignores the signal.
+ * 2. The request sent with that signal, given to fetch as `init.signal` (`fetch(request, { signal })`).
+ *    A Request built with a signal links itself to it (a listener, a weak reference and a
+ *    finalizer), and fetch builds its own Request from the one it is given, linking again: the
+ *    resource methods therefore leave openapi-fetch's Request without the signal, so that only
+ *    fetch's own Request is linked, as for a request without a timeout.
+ *    Redirects are never followed (`redirect: 'manual'`):
  *    the API never redirects, and a redirect followed would
  *    send the credentials and the body to whatever origin the `Location` names. A 3xx is the
  *    answer.
@@ -22,8 +28,15 @@ import { backoffDelay, retryAfterMs, type BackoffSettings } from './backoff.ts';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.ts';
 import type { Redact } from './redact.ts';
 
-/** The `fetch` openapi-fetch calls, and the shape of a custom `fetch` option. */
-export type FetchFunction = (request: Request) => Promise<Response>;
+/**
+ * The shape of a custom `fetch` option: called once per attempt with the request and the
+ * attempt's signal in `init`, as `fetch(input, init)` takes them.
+ */
+export type FetchFunction = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
+/** The `fetch` openapi-fetch calls. */
+type OpenApiFetch = (request: Request) => Promise<Response>;
+/** Sends one attempt's request with the attempt's signal. */
+export type AttemptFetch = (request: Request, signal: AbortSignal) => Promise<Response>;
 
 export interface TransportSettings extends BackoffSettings {
   /** The caller's own fetch; without one, `globalThis.fetch` (looked up at call time). */
@@ -113,34 +126,49 @@ async function attempt<Sent, Result>(exchange: Exchange<Sent, Result>, timeoutMs
   const { callerSignal } = exchange;
   if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  const { signal } = controller;
+  // Aborting the attempt also settles `abandoned`, so that a fetch that never looks at the signal
+  // cannot hold the call past its timeout or the caller's abort.
+  let abandon!: (reason?: unknown) => void;
+  const abandoned = new Promise<never>((_, reject) => {
+    abandon = (reason) => {
+      controller.abort(reason);
+      reject(signal.reason);
+    };
+  });
+  const onCallerAbort = (): void => abandon(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
-  let answered = false;
+  const timer = setTimeout(abandon, Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
+  const progress = { answered: false };
   try {
-    const sent = await exchange.send(controller.signal);
-    answered = true;
-    const { status, headers } = exchange.answer(sent);
-    const retryable = retriesLeft && isRetryableStatus(status);
-    const askedFor = retryable ? retryAfterMs(headers) : undefined;
-    if (retryable && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
-      await exchange.read(sent).catch(() => undefined);
-      return { retryable: true, delay: askedFor };
-    }
-    return { result: await exchange.read(sent) };
+    return await Promise.race([exchangeOnce(exchange, signal, retriesLeft, settings, progress), abandoned]);
   } catch (error) {
     if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
     if (error instanceof ResponseTooLargeError) return { failure: error, retryable: false };
-    if (controller.signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !answered };
-    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !answered };
+    if (signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !progress.answered };
+    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !progress.answered };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
+/** One request and its answer, read to the end; `progress.answered` once the answer started. */
+async function exchangeOnce<Sent, Result>(exchange: Exchange<Sent, Result>, signal: AbortSignal, retriesLeft: boolean, settings: TransportSettings, progress: { answered: boolean }): Promise<Outcome<Result>> {
+  const sent = await exchange.send(signal);
+  progress.answered = true;
+  const { status, headers } = exchange.answer(sent);
+  const retryable = retriesLeft && isRetryableStatus(status);
+  const askedFor = retryable ? retryAfterMs(headers) : undefined;
+  if (retryable && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
+    await exchange.read(sent).catch(() => undefined);
+    return { retryable: true, delay: askedFor };
+  }
+  return { result: await exchange.read(sent) };
+}
+
 /** `raw`'s fetch: each attempt a copy of openapi-fetch's request, with the attempt's signal and the body again. */
-export function createRetryingFetch(settings: TransportSettings): FetchFunction {
+export function createRetryingFetch(settings: TransportSettings): OpenApiFetch {
   return async (request) => {
     const body = request.body === null ? null : await request.arrayBuffer();
     const what = describe(request);
@@ -152,7 +180,7 @@ export function createRetryingFetch(settings: TransportSettings): FetchFunction 
       // `redirect: 'follow'` given to a raw call is not honoured either.
       send: (signal) => {
         const redirect = request.redirect === 'error' ? 'error' : 'manual';
-        return (settings.fetch ?? globalThis.fetch)(new Request(request, { signal, body, redirect, referrer: request.referrer, referrerPolicy: request.referrerPolicy }));
+        return (settings.fetch ?? globalThis.fetch)(new Request(request, { signal, body, redirect, referrer: request.referrer, referrerPolicy: request.referrerPolicy }), { signal });
       },
       answer: (response) => response,
       read: (response) => buffered(response, settings.maxResponseBytes, what),
@@ -164,9 +192,9 @@ export function createRetryingFetch(settings: TransportSettings): FetchFunction 
  * The fetch of the resource methods' attempts: a success is handed up unread (the method reads
  * it under the limit, within its attempt); any other answer is read here, under the limit too.
  */
-export function createGuardedFetch(settings: TransportSettings): FetchFunction {
-  return async (request) => {
-    const response = await (settings.fetch ?? globalThis.fetch)(request);
+export function createGuardedFetch(settings: TransportSettings): AttemptFetch {
+  return async (request, signal) => {
+    const response = await (settings.fetch ?? globalThis.fetch)(request, { signal });
     return response.ok ? response : buffered(response, settings.maxResponseBytes, describe(request));
   };
 }

@@ -3,7 +3,7 @@
  * client makes is recorded (one entry per attempt, beneath the retries), and the waits between
  * retries are recorded instead of slept, so retry tests are instant and deterministic.
  */
-import { createSipEndpointsClient, type SipEndpointsClient, type SipEndpointsClientOptions } from '@sip-endpoints/client';
+import { createSipEndpointsClient, type FetchFunction, type SipEndpointsClient, type SipEndpointsClientOptions } from '@sip-endpoints/client';
 import { startMockServer, type MockServer, type MockServerOptions } from '@sip-endpoints/mock-server';
 
 export interface Exchange {
@@ -29,10 +29,10 @@ export type ClientOverrides = Partial<Omit<SipEndpointsClientOptions, 'space' | 
 export const VALID_CREATE = { username: 'alice', password: 'correct-horse-battery-staple' } as const;
 
 /** A fetch that records each exchange, reading bodies from clones so the client still can. */
-export function recordingFetch(exchanges: Exchange[], inner: (request: Request) => Promise<Response> = (r) => fetch(r)) {
-  return async (request: Request): Promise<Response> => {
+export function recordingFetch(exchanges: Exchange[], inner: FetchFunction = (request, init) => fetch(request, init)): FetchFunction {
+  return async (request, init) => {
     const requestBody = request.body ? await request.clone().text() : undefined;
-    const response = await inner(request);
+    const response = await inner(request, init);
     exchanges.push({ method: request.method, url: request.url, requestBody, status: response.status, responseBody: await response.clone().text() });
     return response;
   };

@@ -103,9 +103,9 @@ async function main(planFile: string): Promise<DriveSummary> {
       validateRequests: true,
       validateResponses: true,
       maxRetries: 0,
-      fetch: (request) => {
+      fetch: (request, init) => {
         summary.requestsSent++;
-        return fetch(request);
+        return fetch(request, init);
       },
     });
     const resources = client as unknown as Record<string, Record<string, Method> | undefined>;

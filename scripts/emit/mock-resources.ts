@@ -22,7 +22,7 @@
  * sent it is null if nullable, else the field's `default` or first example (response first, then
  * request), else, for a required field, a value of its type.
  */
-import { ModelError, objectSchema } from '../model/read-model.ts';
+import { ModelError, nodeAtPointer, objectSchema } from '../model/read-model.ts';
 import { readResources, type ResourceModel } from '../model/resources.ts';
 import type { ApiModel, FieldModel, ObjectModel, OperationModel, TypeModel } from '../model/types.ts';
 
@@ -61,18 +61,8 @@ const LINK_RELATIONS = ['self', 'first', 'next', 'prev'] as const;
 const FILTER_PREFIX = 'filter_';
 const MATCHES = ['contains', 'equals'] as const;
 
-/** The spec node at a `#/…` pointer, or undefined. */
-function nodeAt(spec: Json, pointer: string): Json | undefined {
-  let node: unknown = spec;
-  for (const raw of pointer.slice(2).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = typeof node === 'object' && node !== null ? (node as Json)[token] : undefined;
-  }
-  return typeof node === 'object' && node !== null ? (node as Json) : undefined;
-}
-
 function isWriteOnly(field: FieldModel, spec: Json): boolean {
-  return field.writeOnly === true || nodeAt(spec, field.pointer)?.writeOnly === true;
+  return field.writeOnly === true || nodeAtPointer(spec, field.pointer)?.writeOnly === true;
 }
 
 /** The `default`, else the first example, of a property node. */
@@ -152,21 +142,21 @@ function responseFields(model: ApiModel, spec: Json, resource: ResourceModel, re
   return item.fields
     .filter((field) => !isWriteOnly(field, spec) && !writeOnly.has(field.name))
     .map((field) => {
-      const node = nodeAt(spec, field.pointer);
+      const node = nodeAtPointer(spec, field.pointer);
       const base = { name: field.name, nullable: field.type.nullable, required: field.required };
       if (field.name === resource.idParameter) return { ...base, source: { kind: 'id' as const } };
       const constant = constantOf(field.type, node);
       if (constant) return { ...base, source: { kind: 'constant' as const, value: constant.value } };
       const sent = requestField(field.name);
       // A nullable field is null when unset; the others need a value from the spec.
-      const documented = field.type.nullable ? undefined : (documentedValue(node) ?? (sent ? documentedValue(nodeAt(spec, sent.pointer)) : undefined));
+      const documented = field.type.nullable ? undefined : (documentedValue(node) ?? (sent ? documentedValue(nodeAtPointer(spec, sent.pointer)) : undefined));
       const unset = documented ?? (field.required && !field.type.nullable ? { value: valueOfType(model, field.type) } : undefined);
       return { ...base, source: { kind: 'sent' as const, ...(unset && { unset: unset.value }) } };
     });
 }
 
 function uniqueFields(spec: Json, requests: readonly ObjectModel[]): string[] {
-  const names = requests.flatMap((r) => r.fields.filter((f) => nodeAt(spec, f.pointer)?.['x-unique'] === true).map((f) => f.name));
+  const names = requests.flatMap((r) => r.fields.filter((f) => nodeAtPointer(spec, f.pointer)?.['x-unique'] === true).map((f) => f.name));
   return [...new Set(names)];
 }
 
@@ -179,7 +169,7 @@ function listFilters(spec: Json, list: OperationModel, fields: ResourceDescripto
   const filters: ResourceDescriptorData['filters'] = [];
   for (const parameter of list.parameters) {
     if (parameter.in !== 'query' || pagingParameterRole(parameter.name) !== undefined) continue;
-    const declared = nodeAt(spec, parameter.pointer)?.['x-mock-filter'] as Json | undefined;
+    const declared = nodeAtPointer(spec, parameter.pointer)?.['x-mock-filter'] as Json | undefined;
     const at = `${parameter.pointer}/x-mock-filter`;
     if (declared !== undefined) {
       if (typeof declared !== 'object' || typeof declared.field !== 'string') throw new ModelError(at, 'x-mock-filter needs a "field": the response field it filters on');
@@ -218,10 +208,10 @@ function pagingOf(model: ApiModel, resource: ResourceModel, list: OperationModel
 function seedOf(spec: Json, list: OperationModel, paging: NonNullable<ResourceDescriptorData['paging']>, fields: ResourceDescriptorData['fields']): ResourceDescriptorData['seed'] {
   const idField = fields.find((f) => f.source.kind === 'id')?.name;
   if (idField === undefined) return undefined;
-  const resolve = (node: Json | undefined): Json | undefined => (typeof node?.$ref === 'string' ? resolve(nodeAt(spec, node.$ref)) : node);
+  const resolve = (node: Json | undefined): Json | undefined => (typeof node?.$ref === 'string' ? resolve(nodeAtPointer(spec, node.$ref)) : node);
   const seed: NonNullable<ResourceDescriptorData['seed']> = [];
   for (const success of list.successes) {
-    const examples = resolve(nodeAt(spec, success.pointer))?.content?.['application/json']?.examples ?? {};
+    const examples = resolve(nodeAtPointer(spec, success.pointer))?.content?.['application/json']?.examples ?? {};
     for (const example of Object.values<Json>(examples)) {
       const items = resolve(example)?.value?.[paging.itemsProperty];
       if (!Array.isArray(items)) continue;

@@ -73,12 +73,12 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The object a local `#/…` pointer names in the spec, or undefined when it names none. */
+/** The object a local `#/…` pointer names in the spec (stepping through arrays by index too), or undefined when it names none. */
 export function nodeAtPointer(spec: Json, pointer: string): Json | undefined {
   let node: unknown = spec;
   for (const raw of pointer.slice(2).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = isObject(node) ? node[token] : undefined;
+    node = typeof node === 'object' && node !== null && Object.hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
   }
   return isObject(node) ? node : undefined;
 }

@@ -1,6 +1,6 @@
 /** The model reader: what it reads from the bundled spec, and the shapes it refuses. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ModelError, objectSchema, readModel } from '../../scripts/model/read-model.ts';
+import { ModelError, nodeAtPointer, objectSchema, readModel } from '../../scripts/model/read-model.ts';
 import type { ApiModel } from '../../scripts/model/types.ts';
 import { readBundledModel } from '../support/repo.ts';
 
@@ -74,5 +74,22 @@ describe('readModel refuses shapes the generators do not understand', () => {
     breakIt(broken);
     expect(() => readModel(broken)).toThrow(ModelError);
     expect(() => readModel(broken)).toThrow(message);
+  });
+});
+
+describe('nodeAtPointer', () => {
+  const doc = { components: { schemas: { 'a/b': { allOf: [{ type: 'string' }, { title: 't~' }] }, 'x~y': { type: 'integer' } } } };
+
+  it('follows escaped names and array indexes to an object', () => {
+    expect(nodeAtPointer(doc, '#/components/schemas/a~1b/allOf/1')).toEqual({ title: 't~' });
+    expect(nodeAtPointer(doc, '#/components/schemas/x~0y')).toEqual({ type: 'integer' });
+  });
+
+  it('names nothing for a missing step, a value that is not an object, or an inherited property', () => {
+    expect(nodeAtPointer(doc, '#/components/schemas/missing')).toBeUndefined();
+    expect(nodeAtPointer(doc, '#/components/schemas/x~0y/type')).toBeUndefined();
+    expect(nodeAtPointer(doc, '#/components/schemas/a~1b/allOf')).toBeUndefined();
+    expect(nodeAtPointer(doc, '#/components/constructor')).toBeUndefined();
+    expect(nodeAtPointer(doc, '#/components/__proto__')).toBeUndefined();
   });
 });

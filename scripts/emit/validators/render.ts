@@ -1,18 +1,18 @@
 /**
- * The generated module's text: imports, module constants, the check functions, and for each
- * public schema its Standard Schema object, `isX` and `assertX`. Everything is written as text
+ * The generated module's text: imports, module constants, the check and test functions, and
+ * for every schema of the spec its Standard Schema object, `isX` and `assertX`. Everything is written as text
  * by `CodeWriter` and joined once, so the cost grows with the size of the output.
  */
-import type { ApiModel } from '../../model/types.ts';
+import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeFieldGroup, writeObjectCheck, writeValueFunction } from './checks.ts';
+import { subjectOf, writeEnumFunctions, writeFieldGroup, writeObjectCheck, writeObjectTest, writeRulesFunction, writeValueTestFunction } from './checks.ts';
 import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
-const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema', 'isValid'];
+const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema'];
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
 const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
@@ -21,7 +21,8 @@ const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
 
 export function renderValidators(model: ApiModel, specHash: string, generator = 'scripts/emit/validators.ts'): string {
   const publicNames = publicSchemaNames(model);
-  const schemas = reachableSchemas(model, publicNames);
+  const schemas = reachableSchemas(model, publicNames.filter((name) => model.schemas.some((s) => s.name === name && s.kind === 'object')));
+  const enums = model.schemas.filter((s): s is EnumModel => s.kind === 'enum' && publicNames.includes(s.name));
   const { groups, groupOf } = planGroups(schemas);
 
   const names = new ModuleNames(VALIDATORS_MODULE, Object.fromEntries(RESERVED.map((name) => [name, `the runtime's ${name}`])));
@@ -31,7 +32,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     assert: names.validator.assertion(name),
     type: names.validator.importedType(name),
   }));
-  const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
+  const checks = new Map([...schemas, ...enums].map((schema) => [schema.name, names.validator.check(schema.name)]));
   // Two groups may have the same owner (one schema's fields under different rules): the second gets a free name.
   const owners = new Set<string>();
   const groupChecks = new Map(
@@ -41,29 +42,65 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       return [group, first ? names.validator.fieldsCheck(group.owner) : names.fresh(`checkFieldsOf${group.owner}`)] as const;
     }),
   );
-  const parts = new ModuleParts(names, schemaChecks);
+  // The module's own names come after every name of the naming module, so they cannot take one.
+  const tests = new Map([...schemas, ...enums].map((schema) => [schema.name, names.fresh(`test${schema.name}`)]));
+  const groupFunctions = new Map(
+    groups.map((group) => {
+      const hasRules = group.handlerRules.length > 0;
+      return [
+        group,
+        {
+          check: { fields: groupChecks.get(group)!, ...(hasRules && { rules: names.fresh(`checkRulesOf${group.owner}`) }) },
+          test: { fields: names.fresh(`testFieldsOf${group.owner}`), ...(hasRules && { rules: names.fresh(`testRulesOf${group.owner}`) }) },
+        },
+      ] as const;
+    }),
+  );
+  const parts = new ModuleParts(names, new Map(schemas.map((schema) => [schema.name, { check: checks.get(schema.name)!, test: tests.get(schema.name)! }])));
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
   for (const group of groups) {
-    writeFieldGroup(functions, parts, group, groupChecks.get(group)!);
+    const { check, test } = groupFunctions.get(group)!;
+    writeFieldGroup(functions, parts, group, check.fields, 'collect', check.rules);
     functions.line();
+    writeFieldGroup(functions, parts, group, test.fields, 'test');
+    functions.line();
+    if (check.rules && test.rules) {
+      writeRulesFunction(functions, parts, group, check.rules, 'collect');
+      functions.line();
+      writeRulesFunction(functions, parts, group, test.rules, 'test');
+      functions.line();
+    }
   }
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
-    writeObjectCheck(functions, parts, { ...schema, title: `a ${schema.name}` }, schemaChecks.get(schema.name)!, groupChecks.get(group)!, group);
+    const object = { ...schema, title: `a ${schema.name}` };
+    writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group);
+    functions.line();
+    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupFunctions.get(group)!.test, group);
+    functions.line();
+  }
+  for (const schema of enums) {
+    writeEnumFunctions(functions, parts, schema, checks.get(schema.name)!, tests.get(schema.name)!);
     functions.line();
   }
   // Inline objects and union members, asked for by the checks above (and by each other).
   for (let pending = parts.pending.shift(); pending; pending = parts.pending.shift()) {
     if (pending.kind === 'value') {
-      writeValueFunction(functions, parts, pending.type, pending.name, pending.nameHint);
+      writeValueTestFunction(functions, parts, pending.type, pending.name, pending.nameHint);
     } else {
       const group = ownGroup(pending.nameHint, pending.type);
-      const groupName = names.fresh(`${pending.name}Fields`);
-      writeFieldGroup(functions, parts, group, groupName);
+      const object = { ...pending.type, title: `the object ${pending.nameHint}` };
+      const fieldsCheck = names.fresh(`${pending.name}Fields`);
+      const fieldsTest = names.fresh(`${pending.testName}Fields`);
+      writeFieldGroup(functions, parts, group, fieldsCheck, 'collect');
       functions.line();
-      writeObjectCheck(functions, parts, { ...pending.type, title: `the object ${pending.nameHint}` }, pending.name, groupName, group);
+      writeFieldGroup(functions, parts, group, fieldsTest, 'test');
+      functions.line();
+      writeObjectCheck(functions, parts, object, pending.name, fieldsCheck, group);
+      functions.line();
+      writeObjectTest(functions, parts, object, pending.testName, { fields: fieldsTest }, group);
     }
     functions.line();
   }
@@ -89,13 +126,18 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
 
   const exports = new CodeWriter();
   for (const { name, is, assert, type } of exported) {
-    const check = schemaChecks.get(name)!;
+    const check = checks.get(name)!;
     exports.line(`/** The type of a valid ${name}, from @sip-endpoints/types. */`);
     exports.line(`export type ${name} = ${type};`);
     exports.line(`/** Validates a ${name} (Standard Schema v1): \`${name}['~standard'].validate(value)\` returns \`{ value }\` or \`{ issues }\`. */`);
     exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${check});`);
-    exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem. */`);
-    exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return isValid(${check}, value);`));
+    exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem and builds no issue. */`);
+    exports.block(`export function ${is}(value: unknown): value is ${name}`, () => {
+      // Whatever the value throws while it is read (a getter, a revoked proxy) makes it invalid.
+      exports.block('try', () => exports.line(`return ${tests.get(name)!}(value);`), '} catch {');
+      exports.indented(() => exports.line('return false;'));
+      exports.line('}');
+    });
     exports.line(`/** Throws a \`ValidationError\` listing every issue unless \`value\` is a valid ${name}. */`);
     exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${stringLiteral(name)}, ${check}, value);`));
     exports.line();

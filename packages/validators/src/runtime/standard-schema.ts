@@ -5,7 +5,7 @@
  */
 import type { IssuePath, Issues, ValidationIssue } from './issue.ts';
 import { ROOT } from './issue.ts';
-import { FAIL_FAST, unreadable } from './report.ts';
+import { unreadable } from './report.ts';
 import { ValidationError } from './validation-error.ts';
 
 /** The Standard Schema v1 interface, as in `@standard-schema/spec` 1.1.0. */
@@ -76,19 +76,6 @@ export function runCheck(check: Check, value: unknown): Issues {
     return check(value, ROOT, undefined);
   } catch {
     return unreadable();
-  }
-}
-
-/**
- * Whether `check` finds no problem in `value`, stopping at the first one: the check runs in
- * fail-fast mode (see `FAIL_FAST`), so a rejected value costs no issue, path or message.
- * Whatever the value throws while it is read makes it invalid.
- */
-export function isValid(check: Check, value: unknown): boolean {
-  try {
-    return check(value, ROOT, FAIL_FAST) === FAIL_FAST;
-  } catch {
-    return false;
   }
 }
 

@@ -23,9 +23,9 @@
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
  *   messages are built only by the runtime, in the branch that reports a problem.
  */
-import type { EnumModel, FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
+import type { FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
 import { CodeWriter } from './code-writer.ts';
-import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './literals.ts';
+import { isIdentifier, numberLiteral, propertyAccess, stringArrayLiteral, stringLiteral } from './literals.ts';
 import type { ModuleParts } from './module-parts.ts';
 import type { FieldGroup } from './plan.ts';
 
@@ -181,11 +181,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
         checks.push(report(`${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n}`, 'too_big', `must be at most ${n} character(s) long`));
       }
       if (type.format !== undefined) {
-        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
+        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'invalid_format', ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
       }
       if (type.pattern !== undefined) {
         const reason = type.patternMessage ?? `does not match the pattern ${type.pattern}`;
-        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(reason)}, ${pointer});`);
+        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'pattern', ${reasonLiteral(reason)}, ${pointer});`);
       }
       typed(`typeof ${value} === 'string'`, checks);
       return;
@@ -373,7 +373,7 @@ export type Mode = 'collect' | 'test';
  * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
  * fields are read.
  */
-function writeHandlerRules(w: CodeWriter, parts: ModuleParts, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>, mode: Mode): void {
+function writeHandlerRules(w: CodeWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
   const read = (field: string): string => {
     if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
     return propertyAccess('object', field);
@@ -391,42 +391,45 @@ function writeHandlerRules(w: CodeWriter, parts: ModuleParts, rules: HandlerRule
             return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
           })
           .join(' && ');
-        if (mode === 'test') {
-          w.line(`if (${unmet}) return false;`);
-        } else {
-          const first = rule.alternatives[0]!;
-          const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
-          const others = rule.alternatives.slice(1).map(names);
-          // The runtime writes the first field's location in front of this text.
-          const message =
-            `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''}` +
-            ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
-          w.line(
-            `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
-          );
-        }
+        w.line(`if (${unmet}) return false;`);
         w.line('break;');
       });
     }
   });
 }
 
-/** The handler rules of a field group as a function of their own: `name(object, path, issues)` or, to test, `name(object)`. */
-export function writeRulesFunction(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, mode: Mode): void {
+/** The test of a field group's handler rules, a function of its own: `name(object)`. */
+export function writeRulesTest(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
   const fieldNames = new Set(group.fields.map((f) => f.name));
-  if (mode === 'test') {
-    w.line(`/** Whether the handler rules of ${parts.docName(group.owner)} hold: the fields each discriminator value requires are there. */`);
-    w.block(`function ${name}(object: Record<string, unknown>): boolean`, () => {
-      for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, fieldNames, mode);
-      w.line('return true;');
-    });
-    return;
-  }
-  w.line(`/** The handler rules of ${parts.docName(group.owner)}: the fields each discriminator value requires. */`);
-  w.block(`function ${name}(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues`, () => {
-    for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, fieldNames, mode);
-    w.line('return issues;');
+  w.line(`/** Whether the handler rules of ${parts.docName(group.owner)} hold: the fields each discriminator value requires are there. */`);
+  w.block(`function ${name}(object: Record<string, unknown>): boolean`, () => {
+    for (const rules of group.handlerRules) writeHandlerRules(w, rules, fieldNames);
+    w.line('return true;');
   });
+}
+
+/**
+ * The full check's report of the handler rules: the runtime's `brokenRule` with the rules of
+ * each discriminator as a table. Only a rejected value is fully checked, so the rules are
+ * data here rather than code.
+ */
+function writeRulesReport(w: CodeWriter, parts: ModuleParts, group: FieldGroup): void {
+  const fieldNames = new Set(group.fields.map((f) => f.name));
+  for (const rules of group.handlerRules) {
+    for (const name of [rules.discriminator, ...rules.rules.flatMap((r) => r.alternatives.flat())]) {
+      if (!fieldNames.has(name)) throw new Error(`validators: the handler rule names ${name}, which is not a field`);
+    }
+    const table = parts.ruleTable(group.owner, rules, (rule) => {
+      // The runtime writes the first field's location in front of this text.
+      const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
+      const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
+      return (
+        `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
+        ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`
+      );
+    });
+    w.line(`issues = ${parts.runtime('brokenRule')}(issues, path, object, ${stringLiteral(rules.discriminator)}, ${table});`);
+  }
 }
 
 /**
@@ -458,7 +461,7 @@ function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: Code
  * makes a typical body cheap: most fields are absent.
  *
  * In `collect` mode the function is `name(object, path, issues[, unknownPointer])` and ends with
- * the handler rules (`rulesName`); in `test` mode it is `name(object[, strict])`, returns
+ * the handler rules; in `test` mode it is `name(object[, strict])`, returns
  * `false` at the first problem, and leaves the rules to the schema's test, which runs them
  * first.
  *
@@ -473,7 +476,7 @@ function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: Code
  *   the chosen handler) are read by name, as Ajv reads them, so these verdicts agree with Ajv
  *   on any object.
  */
-export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, mode: Mode, rulesName?: string): void {
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, mode: Mode): void {
   const collect = mode === 'collect';
   const strict = group.needsKnownKeys;
   const fieldNames = group.fields.map((f) => f.name);
@@ -516,7 +519,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
 
   w.line(
     collect
-      ? `/** Checks the fields of ${parts.docName(group.owner)} that are present${rulesName ? ', and its handler rules' : ''}. */`
+      ? `/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`
       : `/** Whether the fields of ${parts.docName(group.owner)} that are present are valid${strict ? ' (and, when `strict`, no other key is there)' : ''}. */`,
   );
   w.block(`function ${name}(${parameters}): ${returnType}`, () => {
@@ -550,9 +553,12 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       };
       writeNode(tree);
     });
-    if (!collect) w.line('return true;');
-    else if (rulesName) w.line(`return ${rulesName}(object, path, issues);`);
-    else w.line('return issues;');
+    if (!collect) {
+      w.line('return true;');
+      return;
+    }
+    writeRulesReport(w, parts, group);
+    w.line('return issues;');
   });
   for (const [leaf, leafName] of leafNames) {
     w.line();
@@ -648,12 +654,10 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
       w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
     w.line('const object = value as Record<string, unknown>;');
-    const required = object.fields.filter((f) => f.required);
+    const required = object.fields.filter((f) => f.required).map((f) => f.name);
     if (required.length > 0) {
-      const requiredPointer = parts.requiredPointer(`${object.pointer}/required`);
-      for (const field of required) {
-        w.line(`if (${propertyAccess('object', field.name)} === undefined) issues = ${parts.runtime('missing')}(issues, path, ${stringLiteral(field.name)}, ${requiredPointer});`);
-      }
+      const pointer = `${object.pointer}/required`;
+      w.line(`issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${stringLiteral(pointer)});`);
     }
     // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
     const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
@@ -670,8 +674,10 @@ export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: Check
   w.block(`function ${name}(value: unknown): boolean`, () => {
     w.line(`if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;`);
     w.line('const object = value as Record<string, unknown>;');
-    const required = object.fields.filter((f) => f.required).map((f) => `${propertyAccess('object', f.name)} === undefined`);
-    if (required.length > 0) w.line(`if (${required.join(' || ')}) return false;`);
+    const required = object.fields.filter((f) => f.required).map((f) => f.name);
+    if (required.length > 0) {
+      w.line(`if (${required.map((name) => `${propertyAccess('object', name)} === undefined`).join(' || ')}) return false;`);
+    }
     if (functions.rules) w.line(`if (!${functions.rules}(object)) return false;`);
     const strict = group.needsKnownKeys ? `, ${object.unknownProperties === 'reject'}` : '';
     w.line(`return ${functions.fields}(object${strict});`);
@@ -685,17 +691,4 @@ export function writeValueTestFunction(w: CodeWriter, parts: ModuleParts, type: 
     writeValueTest(w, parts, type, 'value', 0, nameHint);
     w.line('return true;');
   });
-}
-
-/** The check and the test of a named enum, whose value is the whole value checked. */
-export function writeEnumFunctions(w: CodeWriter, parts: ModuleParts, schema: EnumModel, checkName: string, testName: string): void {
-  const type: TypeModel = { kind: 'string', nullable: false, pointer: schema.pointer, enum: { name: schema.name, values: schema.values, open: false, pointer: `${schema.pointer}/enum` } };
-  w.line(`/** Appends the issues of a ${parts.docName(schema.name)} to \`issues\`. */`);
-  w.block(`function ${checkName}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
-    writeValueCheck(w, parts, { type, value: 'value', parentPath: 'path', key: 'undefined', depth: 0, nameHint: schema.name });
-    w.line('return issues;');
-  });
-  w.line();
-  w.line(`/** Whether \`value\` is a ${parts.docName(schema.name)}. */`);
-  w.block(`function ${testName}(value: unknown): boolean`, () => w.line(`return !(${invalidWhen(parts, type, 'value', schema.name)});`));
 }

@@ -6,15 +6,15 @@
 import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeEnumFunctions, writeFieldGroup, writeObjectCheck, writeObjectTest, writeRulesFunction, writeValueTestFunction } from './checks.ts';
+import { subjectOf, writeFieldGroup, writeObjectCheck, writeObjectTest, writeRulesTest, writeValueTestFunction } from './checks.ts';
 import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
-const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema'];
+const WRAPPER_FUNCTIONS = ['assertValid', 'defineEnum', 'defineSchema'];
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
-const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
+const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues', 'HandlerRuleTable'];
 
 /** The module these names live in, for naming errors. */
 const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
@@ -32,7 +32,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     assert: names.validator.assertion(name),
     type: names.validator.importedType(name),
   }));
-  const checks = new Map([...schemas, ...enums].map((schema) => [schema.name, names.validator.check(schema.name)]));
+  const checks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
   // Two groups may have the same owner (one schema's fields under different rules): the second gets a free name.
   const owners = new Set<string>();
   const groupChecks = new Map(
@@ -43,33 +43,22 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     }),
   );
   // The module's own names come after every name of the naming module, so they cannot take one.
-  const tests = new Map([...schemas, ...enums].map((schema) => [schema.name, names.fresh(`test${schema.name}`)]));
-  const groupFunctions = new Map(
-    groups.map((group) => {
-      const hasRules = group.handlerRules.length > 0;
-      return [
-        group,
-        {
-          check: { fields: groupChecks.get(group)!, ...(hasRules && { rules: names.fresh(`checkRulesOf${group.owner}`) }) },
-          test: { fields: names.fresh(`testFieldsOf${group.owner}`), ...(hasRules && { rules: names.fresh(`testRulesOf${group.owner}`) }) },
-        },
-      ] as const;
-    }),
+  const tests = new Map(schemas.map((schema) => [schema.name, names.fresh(`test${schema.name}`)]));
+  const groupTests = new Map(
+    groups.map((group) => [group, { fields: names.fresh(`testFieldsOf${group.owner}`), ...(group.handlerRules.length > 0 && { rules: names.fresh(`testRulesOf${group.owner}`) }) }] as const),
   );
   const parts = new ModuleParts(names, new Map(schemas.map((schema) => [schema.name, { check: checks.get(schema.name)!, test: tests.get(schema.name)! }])));
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
   for (const group of groups) {
-    const { check, test } = groupFunctions.get(group)!;
-    writeFieldGroup(functions, parts, group, check.fields, 'collect', check.rules);
+    const test = groupTests.get(group)!;
+    writeFieldGroup(functions, parts, group, groupChecks.get(group)!, 'collect');
     functions.line();
     writeFieldGroup(functions, parts, group, test.fields, 'test');
     functions.line();
-    if (check.rules && test.rules) {
-      writeRulesFunction(functions, parts, group, check.rules, 'collect');
-      functions.line();
-      writeRulesFunction(functions, parts, group, test.rules, 'test');
+    if (test.rules) {
+      writeRulesTest(functions, parts, group, test.rules);
       functions.line();
     }
   }
@@ -78,13 +67,11 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     const object = { ...schema, title: `a ${schema.name}` };
     writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group);
     functions.line();
-    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupFunctions.get(group)!.test, group);
+    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupTests.get(group)!, group);
     functions.line();
   }
-  for (const schema of enums) {
-    writeEnumFunctions(functions, parts, schema, checks.get(schema.name)!, tests.get(schema.name)!);
-    functions.line();
-  }
+  // A named enum's validators are its list of values, which the runtime checks.
+  const enumValues = new Map(enums.map((schema) => [schema.name, parts.enumValues(schema.name, schema.values, `${schema.pointer}/enum`)]));
   // Inline objects and union members, asked for by the checks above (and by each other).
   for (let pending = parts.pending.shift(); pending; pending = parts.pending.shift()) {
     if (pending.kind === 'value') {
@@ -115,7 +102,9 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   if (quotedNames.length > 0) parts.runtime('quoteNames');
   for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
-  out.line(`import { ${WRAPPER_FUNCTIONS.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
+  if (parts.usesRuleTables()) out.line("import type { HandlerRuleTable } from '../runtime/report.ts';");
+  const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
+  out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();
   if (quotedNames.length > 0) {
     out.line('// Property names that a path writes quoted, declared to the runtime once.');
@@ -126,20 +115,27 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
 
   const exports = new CodeWriter();
   for (const { name, is, assert, type } of exported) {
-    const check = checks.get(name)!;
+    const values = enumValues.get(name);
     exports.line(`/** The type of a valid ${name}, from @sip-endpoints/types. */`);
     exports.line(`export type ${name} = ${type};`);
     exports.line(`/** Validates a ${name} (Standard Schema v1): \`${name}['~standard'].validate(value)\` returns \`{ value }\` or \`{ issues }\`. */`);
-    exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${check});`);
-    exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem and builds no issue. */`);
-    exports.block(`export function ${is}(value: unknown): value is ${name}`, () => {
-      // Whatever the value throws while it is read (a getter, a revoked proxy) makes it invalid.
-      exports.block('try', () => exports.line(`return ${tests.get(name)!}(value);`), '} catch {');
-      exports.indented(() => exports.line('return false;'));
-      exports.line('}');
-    });
+    if (values !== undefined) {
+      const pointer = stringLiteral(`${enums.find((e) => e.name === name)!.pointer}/enum`);
+      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineEnum<${name}>(${stringLiteral(name)}, ${values}, ${pointer});`);
+      exports.line(`/** Whether \`value\` is a ${name}: one of its values. */`);
+      exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return ${values}.includes(value as string);`));
+    } else {
+      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${checks.get(name)!}, ${tests.get(name)!});`);
+      exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem and builds no issue. */`);
+      exports.block(`export function ${is}(value: unknown): value is ${name}`, () => {
+        // Whatever the value throws while it is read (a getter, a revoked proxy) makes it invalid.
+        exports.block('try', () => exports.line(`return ${tests.get(name)!}(value);`), '} catch {');
+        exports.indented(() => exports.line('return false;'));
+        exports.line('}');
+      });
+    }
     exports.line(`/** Throws a \`ValidationError\` listing every issue unless \`value\` is a valid ${name}. */`);
-    exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${stringLiteral(name)}, ${check}, value);`));
+    exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${name}, value);`));
     exports.line();
   }
 

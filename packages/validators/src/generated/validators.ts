@@ -5,8 +5,9 @@ import type { PaginationLinks as PaginationLinksType, Cipher as CipherType, Code
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
 import { isUri, isUuid } from '../runtime/formats.ts';
-import { invalidValue, missing, missingForHandler, noMatch, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
-import { assertValid, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
+import { brokenRule, invalidValue, missingFields, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
+import type { HandlerRuleTable } from '../runtime/report.ts';
+import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const PAGINATION_LINKS_PROPERTIES = "#/components/schemas/PaginationLinks/properties/";
@@ -34,20 +35,8 @@ const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
 const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 // The properties of SipEndpointFields, for "did you mean" suggestions.
 const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ["username", "password", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_application", "call_relay_script_url", "call_video_room_id", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
-// Where the required fields are listed in the spec.
-const PAGINATION_LINKS_REQUIRED = "#/components/schemas/PaginationLinks/required";
-// Where the required fields are listed in the spec.
-const SIP_ENDPOINT_REQUIRED = "#/components/schemas/SipEndpoint/required";
-// Where the required fields are listed in the spec.
-const SIP_ENDPOINT_LIST_RESPONSE_REQUIRED = "#/components/schemas/SipEndpointListResponse/required";
-// Where the required fields are listed in the spec.
-const ERROR_RESPONSE_REQUIRED = "#/components/schemas/ErrorResponse/required";
-// Where the required fields are listed in the spec.
-const VALIDATION_ERROR_ITEM_REQUIRED = "#/components/schemas/ValidationErrorItem/required";
-// Where the required fields are listed in the spec.
-const VALIDATION_ERROR_RESPONSE_REQUIRED = "#/components/schemas/ValidationErrorResponse/required";
-// Where the required fields are listed in the spec.
-const CREATE_SIP_ENDPOINT_REQUEST_REQUIRED = "#/components/schemas/CreateSipEndpointRequest/required";
+// What each call_handler value requires (#/components/schemas/SipEndpointFields): the value, the rule's pointer, the message after the first field, the alternatives.
+const SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES: HandlerRuleTable = [["relay_context", "#/components/schemas/SipEndpointFields/allOf/4/then", " (or call_relay_application) is required when call_handler is 'relay_context'", ["call_relay_context"], ["call_relay_application"]], ["relay_topic", "#/components/schemas/SipEndpointFields/allOf/3/then", " (or call_relay_application) is required when call_handler is 'relay_topic'", ["call_relay_topic"], ["call_relay_application"]], ["relay_application", "#/components/schemas/SipEndpointFields/allOf/5/then", " is required when call_handler is 'relay_application'", ["call_relay_application"]], ["relay_script", "#/components/schemas/SipEndpointFields/allOf/6/then", " is required when call_handler is 'relay_script'", ["call_relay_script_url"]], ["laml_webhooks", "#/components/schemas/SipEndpointFields/allOf/0/then", " is required when call_handler is 'laml_webhooks'", ["call_request_url"]], ["laml_application", "#/components/schemas/SipEndpointFields/allOf/1/then", " is required when call_handler is 'laml_application'", ["call_laml_application_id"]], ["dialogflow", "#/components/schemas/SipEndpointFields/allOf/2/then", " is required when call_handler is 'dialogflow'", ["call_dialogflow_agent_id"]], ["video_room", "#/components/schemas/SipEndpointFields/allOf/7/then", " is required when call_handler is 'video_room'", ["call_video_room_id"]], ["call_flow", "#/components/schemas/SipEndpointFields/allOf/8/then", " is required when call_handler is 'call_flow'", ["call_flow_id"]], ["ai_agent", "#/components/schemas/SipEndpointFields/allOf/9/then", " is required when call_handler is 'ai_agent'", ["call_ai_agent_id"]]];
 // The values of Cipher (#/components/schemas/Cipher/enum), listed in enum issues.
 const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_32"];
 // The values of Codec (#/components/schemas/Codec/enum), listed in enum issues.
@@ -364,7 +353,7 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         field = object[key];
         if (field !== undefined) {
           if (typeof field === 'string') {
-            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = noMatch(issues, path, key, " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
+            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = invalidValue(issues, path, key, 'pattern', " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
             issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
@@ -474,7 +463,8 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  return checkRulesOfSipEndpointFields(object, path, issues);
+  issues = brokenRule(issues, path, object, "call_handler", SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES);
+  return issues;
 }
 
 /** Whether the fields of SipEndpointFields that are present are valid (and, when `strict`, no other key is there). */
@@ -548,44 +538,6 @@ function testFieldsOfSipEndpointFields(object: Record<string, unknown>, strict: 
   return true;
 }
 
-/** The handler rules of SipEndpointFields: the fields each discriminator value requires. */
-function checkRulesOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
-  // Handler rules: the fields each call_handler value requires.
-  switch (object.call_handler) {
-    case "relay_context":
-      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is 'relay_context'", "#/components/schemas/SipEndpointFields/allOf/4/then");
-      break;
-    case "relay_topic":
-      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is 'relay_topic'", "#/components/schemas/SipEndpointFields/allOf/3/then");
-      break;
-    case "relay_application":
-      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_application", "relay_application", " is required when call_handler is 'relay_application'", "#/components/schemas/SipEndpointFields/allOf/5/then");
-      break;
-    case "relay_script":
-      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, "call_relay_script_url", "relay_script", " is required when call_handler is 'relay_script'", "#/components/schemas/SipEndpointFields/allOf/6/then");
-      break;
-    case "laml_webhooks":
-      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, "call_request_url", "laml_webhooks", " is required when call_handler is 'laml_webhooks'", "#/components/schemas/SipEndpointFields/allOf/0/then");
-      break;
-    case "laml_application":
-      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, "call_laml_application_id", "laml_application", " is required when call_handler is 'laml_application'", "#/components/schemas/SipEndpointFields/allOf/1/then");
-      break;
-    case "dialogflow":
-      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, "call_dialogflow_agent_id", "dialogflow", " is required when call_handler is 'dialogflow'", "#/components/schemas/SipEndpointFields/allOf/2/then");
-      break;
-    case "video_room":
-      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, "call_video_room_id", "video_room", " is required when call_handler is 'video_room'", "#/components/schemas/SipEndpointFields/allOf/7/then");
-      break;
-    case "call_flow":
-      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, "call_flow_id", "call_flow", " is required when call_handler is 'call_flow'", "#/components/schemas/SipEndpointFields/allOf/8/then");
-      break;
-    case "ai_agent":
-      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, "call_ai_agent_id", "ai_agent", " is required when call_handler is 'ai_agent'", "#/components/schemas/SipEndpointFields/allOf/9/then");
-      break;
-  }
-  return issues;
-}
-
 /** Whether the handler rules of SipEndpointFields hold: the fields each discriminator value requires are there. */
 function testRulesOfSipEndpointFields(object: Record<string, unknown>): boolean {
   // Handler rules: the fields each call_handler value requires.
@@ -630,8 +582,7 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
   const object = value as Record<string, unknown>;
-  if (object.self === undefined) issues = missing(issues, path, "self", PAGINATION_LINKS_REQUIRED);
-  if (object.first === undefined) issues = missing(issues, path, "first", PAGINATION_LINKS_REQUIRED);
+  issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
   return checkFieldsOfPaginationLinks(object, path, issues);
 }
 
@@ -649,27 +600,7 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
-  if (object.id === undefined) issues = missing(issues, path, "id", SIP_ENDPOINT_REQUIRED);
-  if (object.username === undefined) issues = missing(issues, path, "username", SIP_ENDPOINT_REQUIRED);
-  if (object.caller_id === undefined) issues = missing(issues, path, "caller_id", SIP_ENDPOINT_REQUIRED);
-  if (object.send_as === undefined) issues = missing(issues, path, "send_as", SIP_ENDPOINT_REQUIRED);
-  if (object.ciphers === undefined) issues = missing(issues, path, "ciphers", SIP_ENDPOINT_REQUIRED);
-  if (object.codecs === undefined) issues = missing(issues, path, "codecs", SIP_ENDPOINT_REQUIRED);
-  if (object.encryption === undefined) issues = missing(issues, path, "encryption", SIP_ENDPOINT_REQUIRED);
-  if (object.call_handler === undefined) issues = missing(issues, path, "call_handler", SIP_ENDPOINT_REQUIRED);
-  if (object.call_request_url === undefined) issues = missing(issues, path, "call_request_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_request_method === undefined) issues = missing(issues, path, "call_request_method", SIP_ENDPOINT_REQUIRED);
-  if (object.call_fallback_url === undefined) issues = missing(issues, path, "call_fallback_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_fallback_method === undefined) issues = missing(issues, path, "call_fallback_method", SIP_ENDPOINT_REQUIRED);
-  if (object.call_status_callback_url === undefined) issues = missing(issues, path, "call_status_callback_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_status_callback_method === undefined) issues = missing(issues, path, "call_status_callback_method", SIP_ENDPOINT_REQUIRED);
-  if (object.call_laml_application_id === undefined) issues = missing(issues, path, "call_laml_application_id", SIP_ENDPOINT_REQUIRED);
-  if (object.call_relay_topic === undefined) issues = missing(issues, path, "call_relay_topic", SIP_ENDPOINT_REQUIRED);
-  if (object.call_relay_topic_status_callback_url === undefined) issues = missing(issues, path, "call_relay_topic_status_callback_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_relay_context === undefined) issues = missing(issues, path, "call_relay_context", SIP_ENDPOINT_REQUIRED);
-  if (object.call_relay_context_status_callback_url === undefined) issues = missing(issues, path, "call_relay_context_status_callback_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_relay_script_url === undefined) issues = missing(issues, path, "call_relay_script_url", SIP_ENDPOINT_REQUIRED);
-  if (object.call_video_room_id === undefined) issues = missing(issues, path, "call_video_room_id", SIP_ENDPOINT_REQUIRED);
+  issues = missingFields(issues, path, object, ["id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_script_url", "call_video_room_id"], "#/components/schemas/SipEndpoint/required");
   return checkFieldsOfSipEndpoint(object, path, issues);
 }
 
@@ -687,8 +618,7 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
   const object = value as Record<string, unknown>;
-  if (object.links === undefined) issues = missing(issues, path, "links", SIP_ENDPOINT_LIST_RESPONSE_REQUIRED);
-  if (object.data === undefined) issues = missing(issues, path, "data", SIP_ENDPOINT_LIST_RESPONSE_REQUIRED);
+  issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
   return checkFieldsOfSipEndpointListResponse(object, path, issues);
 }
 
@@ -706,7 +636,7 @@ function checkErrorResponse(value: unknown, path: IssuePath, issues: Issues): Is
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  if (object.error === undefined) issues = missing(issues, path, "error", ERROR_RESPONSE_REQUIRED);
+  issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
   return checkFieldsOfErrorResponse(object, path, issues);
 }
 
@@ -724,10 +654,7 @@ function checkValidationErrorItem(value: unknown, path: IssuePath, issues: Issue
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorItem");
   }
   const object = value as Record<string, unknown>;
-  if (object.detail === undefined) issues = missing(issues, path, "detail", VALIDATION_ERROR_ITEM_REQUIRED);
-  if (object.status === undefined) issues = missing(issues, path, "status", VALIDATION_ERROR_ITEM_REQUIRED);
-  if (object.title === undefined) issues = missing(issues, path, "title", VALIDATION_ERROR_ITEM_REQUIRED);
-  if (object.code === undefined) issues = missing(issues, path, "code", VALIDATION_ERROR_ITEM_REQUIRED);
+  issues = missingFields(issues, path, object, ["detail", "status", "title", "code"], "#/components/schemas/ValidationErrorItem/required");
   return checkFieldsOfValidationErrorItem(object, path, issues);
 }
 
@@ -745,7 +672,7 @@ function checkValidationErrorResponse(value: unknown, path: IssuePath, issues: I
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  if (object.errors === undefined) issues = missing(issues, path, "errors", VALIDATION_ERROR_RESPONSE_REQUIRED);
+  issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
   return checkFieldsOfValidationErrorResponse(object, path, issues);
 }
 
@@ -780,8 +707,7 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  if (object.username === undefined) issues = missing(issues, path, "username", CREATE_SIP_ENDPOINT_REQUEST_REQUIRED);
-  if (object.password === undefined) issues = missing(issues, path, "password", CREATE_SIP_ENDPOINT_REQUEST_REQUIRED);
+  issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
 }
 
@@ -811,130 +737,10 @@ function testUpdateSipEndpointRequest(value: unknown): boolean {
   return testFieldsOfSipEndpointFields(object, true);
 }
 
-/** Appends the issues of a Cipher to `issues`. */
-function checkCipher(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "AEAD_AES_256_GCM_8":
-    case "AES_256_CM_HMAC_SHA1_80":
-    case "AES_CM_128_HMAC_SHA1_80":
-    case "AES_256_CM_HMAC_SHA1_32":
-    case "AES_CM_128_HMAC_SHA1_32":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, CIPHER_VALUES, false, value, "#/components/schemas/Cipher/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a Cipher. */
-function testCipher(value: unknown): boolean {
-  return !(value !== "AEAD_AES_256_GCM_8" && value !== "AES_256_CM_HMAC_SHA1_80" && value !== "AES_CM_128_HMAC_SHA1_80" && value !== "AES_256_CM_HMAC_SHA1_32" && value !== "AES_CM_128_HMAC_SHA1_32");
-}
-
-/** Appends the issues of a Codec to `issues`. */
-function checkCodec(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "OPUS":
-    case "G722":
-    case "PCMU":
-    case "PCMA":
-    case "G729":
-    case "VP8":
-    case "H264":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, CODEC_VALUES, false, value, "#/components/schemas/Codec/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a Codec. */
-function testCodec(value: unknown): boolean {
-  return !(value !== "OPUS" && value !== "G722" && value !== "PCMU" && value !== "PCMA" && value !== "G729" && value !== "VP8" && value !== "H264");
-}
-
-/** Appends the issues of a Encryption to `issues`. */
-function checkEncryption(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "default":
-    case "required":
-    case "optional":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, ENCRYPTION_VALUES, false, value, "#/components/schemas/Encryption/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a Encryption. */
-function testEncryption(value: unknown): boolean {
-  return !(value !== "default" && value !== "required" && value !== "optional");
-}
-
-/** Appends the issues of a CallHandler to `issues`. */
-function checkCallHandler(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "relay_context":
-    case "relay_topic":
-    case "relay_application":
-    case "relay_connector":
-    case "relay_script":
-    case "laml_webhooks":
-    case "laml_application":
-    case "dialogflow":
-    case "video_room":
-    case "call_flow":
-    case "ai_agent":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, CALL_HANDLER_VALUES, false, value, "#/components/schemas/CallHandler/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a CallHandler. */
-function testCallHandler(value: unknown): boolean {
-  return !(value !== "relay_context" && value !== "relay_topic" && value !== "relay_application" && value !== "relay_connector" && value !== "relay_script" && value !== "laml_webhooks" && value !== "laml_application" && value !== "dialogflow" && value !== "video_room" && value !== "call_flow" && value !== "ai_agent");
-}
-
-/** Appends the issues of a HttpMethod to `issues`. */
-function checkHttpMethod(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "GET":
-    case "POST":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, HTTP_METHOD_VALUES, false, value, "#/components/schemas/HttpMethod/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a HttpMethod. */
-function testHttpMethod(value: unknown): boolean {
-  return !(value !== "GET" && value !== "POST");
-}
-
-/** Appends the issues of a CallFlowVersion to `issues`. */
-function checkCallFlowVersion(value: unknown, path: IssuePath, issues: Issues): Issues {
-  switch (value) {
-    case "working_copy":
-    case "current_deployed":
-      break;
-    default:
-      issues = notInEnum(issues, path, undefined, CALL_FLOW_VERSION_VALUES, false, value, "#/components/schemas/CallFlowVersion/enum");
-  }
-  return issues;
-}
-
-/** Whether `value` is a CallFlowVersion. */
-function testCallFlowVersion(value: unknown): boolean {
-  return !(value !== "working_copy" && value !== "current_deployed");
-}
-
 /** The type of a valid PaginationLinks, from @sip-endpoints/types. */
 export type PaginationLinks = PaginationLinksType;
 /** Validates a PaginationLinks (Standard Schema v1): `PaginationLinks['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const PaginationLinks: SipEndpointsSchema<PaginationLinks> = defineSchema<PaginationLinks>("PaginationLinks", checkPaginationLinks);
+export const PaginationLinks: SipEndpointsSchema<PaginationLinks> = defineSchema<PaginationLinks>("PaginationLinks", checkPaginationLinks, testPaginationLinks);
 /** Whether `value` is a valid PaginationLinks; stops at the first problem and builds no issue. */
 export function isPaginationLinks(value: unknown): value is PaginationLinks {
   try {
@@ -945,98 +751,78 @@ export function isPaginationLinks(value: unknown): value is PaginationLinks {
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid PaginationLinks. */
 export function assertPaginationLinks(value: unknown): asserts value is PaginationLinks {
-  assertValid("PaginationLinks", checkPaginationLinks, value);
+  assertValid(PaginationLinks, value);
 }
 
 /** The type of a valid Cipher, from @sip-endpoints/types. */
 export type Cipher = CipherType;
 /** Validates a Cipher (Standard Schema v1): `Cipher['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const Cipher: SipEndpointsSchema<Cipher> = defineSchema<Cipher>("Cipher", checkCipher);
-/** Whether `value` is a valid Cipher; stops at the first problem and builds no issue. */
+export const Cipher: SipEndpointsSchema<Cipher> = defineEnum<Cipher>("Cipher", CIPHER_VALUES, "#/components/schemas/Cipher/enum");
+/** Whether `value` is a Cipher: one of its values. */
 export function isCipher(value: unknown): value is Cipher {
-  try {
-    return testCipher(value);
-  } catch {
-    return false;
-  }
+  return CIPHER_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid Cipher. */
 export function assertCipher(value: unknown): asserts value is Cipher {
-  assertValid("Cipher", checkCipher, value);
+  assertValid(Cipher, value);
 }
 
 /** The type of a valid Codec, from @sip-endpoints/types. */
 export type Codec = CodecType;
 /** Validates a Codec (Standard Schema v1): `Codec['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const Codec: SipEndpointsSchema<Codec> = defineSchema<Codec>("Codec", checkCodec);
-/** Whether `value` is a valid Codec; stops at the first problem and builds no issue. */
+export const Codec: SipEndpointsSchema<Codec> = defineEnum<Codec>("Codec", CODEC_VALUES, "#/components/schemas/Codec/enum");
+/** Whether `value` is a Codec: one of its values. */
 export function isCodec(value: unknown): value is Codec {
-  try {
-    return testCodec(value);
-  } catch {
-    return false;
-  }
+  return CODEC_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid Codec. */
 export function assertCodec(value: unknown): asserts value is Codec {
-  assertValid("Codec", checkCodec, value);
+  assertValid(Codec, value);
 }
 
 /** The type of a valid Encryption, from @sip-endpoints/types. */
 export type Encryption = EncryptionType;
 /** Validates a Encryption (Standard Schema v1): `Encryption['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const Encryption: SipEndpointsSchema<Encryption> = defineSchema<Encryption>("Encryption", checkEncryption);
-/** Whether `value` is a valid Encryption; stops at the first problem and builds no issue. */
+export const Encryption: SipEndpointsSchema<Encryption> = defineEnum<Encryption>("Encryption", ENCRYPTION_VALUES, "#/components/schemas/Encryption/enum");
+/** Whether `value` is a Encryption: one of its values. */
 export function isEncryption(value: unknown): value is Encryption {
-  try {
-    return testEncryption(value);
-  } catch {
-    return false;
-  }
+  return ENCRYPTION_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid Encryption. */
 export function assertEncryption(value: unknown): asserts value is Encryption {
-  assertValid("Encryption", checkEncryption, value);
+  assertValid(Encryption, value);
 }
 
 /** The type of a valid CallHandler, from @sip-endpoints/types. */
 export type CallHandler = CallHandlerType;
 /** Validates a CallHandler (Standard Schema v1): `CallHandler['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const CallHandler: SipEndpointsSchema<CallHandler> = defineSchema<CallHandler>("CallHandler", checkCallHandler);
-/** Whether `value` is a valid CallHandler; stops at the first problem and builds no issue. */
+export const CallHandler: SipEndpointsSchema<CallHandler> = defineEnum<CallHandler>("CallHandler", CALL_HANDLER_VALUES, "#/components/schemas/CallHandler/enum");
+/** Whether `value` is a CallHandler: one of its values. */
 export function isCallHandler(value: unknown): value is CallHandler {
-  try {
-    return testCallHandler(value);
-  } catch {
-    return false;
-  }
+  return CALL_HANDLER_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid CallHandler. */
 export function assertCallHandler(value: unknown): asserts value is CallHandler {
-  assertValid("CallHandler", checkCallHandler, value);
+  assertValid(CallHandler, value);
 }
 
 /** The type of a valid HttpMethod, from @sip-endpoints/types. */
 export type HttpMethod = HttpMethodType;
 /** Validates a HttpMethod (Standard Schema v1): `HttpMethod['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const HttpMethod: SipEndpointsSchema<HttpMethod> = defineSchema<HttpMethod>("HttpMethod", checkHttpMethod);
-/** Whether `value` is a valid HttpMethod; stops at the first problem and builds no issue. */
+export const HttpMethod: SipEndpointsSchema<HttpMethod> = defineEnum<HttpMethod>("HttpMethod", HTTP_METHOD_VALUES, "#/components/schemas/HttpMethod/enum");
+/** Whether `value` is a HttpMethod: one of its values. */
 export function isHttpMethod(value: unknown): value is HttpMethod {
-  try {
-    return testHttpMethod(value);
-  } catch {
-    return false;
-  }
+  return HTTP_METHOD_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid HttpMethod. */
 export function assertHttpMethod(value: unknown): asserts value is HttpMethod {
-  assertValid("HttpMethod", checkHttpMethod, value);
+  assertValid(HttpMethod, value);
 }
 
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */
 export type SipEndpoint = SipEndpointType;
 /** Validates a SipEndpoint (Standard Schema v1): `SipEndpoint['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint);
+export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint, testSipEndpoint);
 /** Whether `value` is a valid SipEndpoint; stops at the first problem and builds no issue. */
 export function isSipEndpoint(value: unknown): value is SipEndpoint {
   try {
@@ -1047,13 +833,13 @@ export function isSipEndpoint(value: unknown): value is SipEndpoint {
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpoint. */
 export function assertSipEndpoint(value: unknown): asserts value is SipEndpoint {
-  assertValid("SipEndpoint", checkSipEndpoint, value);
+  assertValid(SipEndpoint, value);
 }
 
 /** The type of a valid SipEndpointListResponse, from @sip-endpoints/types. */
 export type SipEndpointListResponse = SipEndpointListResponseType;
 /** Validates a SipEndpointListResponse (Standard Schema v1): `SipEndpointListResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse);
+export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse, testSipEndpointListResponse);
 /** Whether `value` is a valid SipEndpointListResponse; stops at the first problem and builds no issue. */
 export function isSipEndpointListResponse(value: unknown): value is SipEndpointListResponse {
   try {
@@ -1064,13 +850,13 @@ export function isSipEndpointListResponse(value: unknown): value is SipEndpointL
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpointListResponse. */
 export function assertSipEndpointListResponse(value: unknown): asserts value is SipEndpointListResponse {
-  assertValid("SipEndpointListResponse", checkSipEndpointListResponse, value);
+  assertValid(SipEndpointListResponse, value);
 }
 
 /** The type of a valid ErrorResponse, from @sip-endpoints/types. */
 export type ErrorResponse = ErrorResponseType;
 /** Validates a ErrorResponse (Standard Schema v1): `ErrorResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ErrorResponse: SipEndpointsSchema<ErrorResponse> = defineSchema<ErrorResponse>("ErrorResponse", checkErrorResponse);
+export const ErrorResponse: SipEndpointsSchema<ErrorResponse> = defineSchema<ErrorResponse>("ErrorResponse", checkErrorResponse, testErrorResponse);
 /** Whether `value` is a valid ErrorResponse; stops at the first problem and builds no issue. */
 export function isErrorResponse(value: unknown): value is ErrorResponse {
   try {
@@ -1081,13 +867,13 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid ErrorResponse. */
 export function assertErrorResponse(value: unknown): asserts value is ErrorResponse {
-  assertValid("ErrorResponse", checkErrorResponse, value);
+  assertValid(ErrorResponse, value);
 }
 
 /** The type of a valid ValidationErrorItem, from @sip-endpoints/types. */
 export type ValidationErrorItem = ValidationErrorItemType;
 /** Validates a ValidationErrorItem (Standard Schema v1): `ValidationErrorItem['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ValidationErrorItem: SipEndpointsSchema<ValidationErrorItem> = defineSchema<ValidationErrorItem>("ValidationErrorItem", checkValidationErrorItem);
+export const ValidationErrorItem: SipEndpointsSchema<ValidationErrorItem> = defineSchema<ValidationErrorItem>("ValidationErrorItem", checkValidationErrorItem, testValidationErrorItem);
 /** Whether `value` is a valid ValidationErrorItem; stops at the first problem and builds no issue. */
 export function isValidationErrorItem(value: unknown): value is ValidationErrorItem {
   try {
@@ -1098,13 +884,13 @@ export function isValidationErrorItem(value: unknown): value is ValidationErrorI
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid ValidationErrorItem. */
 export function assertValidationErrorItem(value: unknown): asserts value is ValidationErrorItem {
-  assertValid("ValidationErrorItem", checkValidationErrorItem, value);
+  assertValid(ValidationErrorItem, value);
 }
 
 /** The type of a valid ValidationErrorResponse, from @sip-endpoints/types. */
 export type ValidationErrorResponse = ValidationErrorResponseType;
 /** Validates a ValidationErrorResponse (Standard Schema v1): `ValidationErrorResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ValidationErrorResponse: SipEndpointsSchema<ValidationErrorResponse> = defineSchema<ValidationErrorResponse>("ValidationErrorResponse", checkValidationErrorResponse);
+export const ValidationErrorResponse: SipEndpointsSchema<ValidationErrorResponse> = defineSchema<ValidationErrorResponse>("ValidationErrorResponse", checkValidationErrorResponse, testValidationErrorResponse);
 /** Whether `value` is a valid ValidationErrorResponse; stops at the first problem and builds no issue. */
 export function isValidationErrorResponse(value: unknown): value is ValidationErrorResponse {
   try {
@@ -1115,30 +901,26 @@ export function isValidationErrorResponse(value: unknown): value is ValidationEr
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid ValidationErrorResponse. */
 export function assertValidationErrorResponse(value: unknown): asserts value is ValidationErrorResponse {
-  assertValid("ValidationErrorResponse", checkValidationErrorResponse, value);
+  assertValid(ValidationErrorResponse, value);
 }
 
 /** The type of a valid CallFlowVersion, from @sip-endpoints/types. */
 export type CallFlowVersion = CallFlowVersionType;
 /** Validates a CallFlowVersion (Standard Schema v1): `CallFlowVersion['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const CallFlowVersion: SipEndpointsSchema<CallFlowVersion> = defineSchema<CallFlowVersion>("CallFlowVersion", checkCallFlowVersion);
-/** Whether `value` is a valid CallFlowVersion; stops at the first problem and builds no issue. */
+export const CallFlowVersion: SipEndpointsSchema<CallFlowVersion> = defineEnum<CallFlowVersion>("CallFlowVersion", CALL_FLOW_VERSION_VALUES, "#/components/schemas/CallFlowVersion/enum");
+/** Whether `value` is a CallFlowVersion: one of its values. */
 export function isCallFlowVersion(value: unknown): value is CallFlowVersion {
-  try {
-    return testCallFlowVersion(value);
-  } catch {
-    return false;
-  }
+  return CALL_FLOW_VERSION_VALUES.includes(value as string);
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid CallFlowVersion. */
 export function assertCallFlowVersion(value: unknown): asserts value is CallFlowVersion {
-  assertValid("CallFlowVersion", checkCallFlowVersion, value);
+  assertValid(CallFlowVersion, value);
 }
 
 /** The type of a valid SipEndpointFields, from @sip-endpoints/types. */
 export type SipEndpointFields = SipEndpointFieldsType;
 /** Validates a SipEndpointFields (Standard Schema v1): `SipEndpointFields['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpointFields: SipEndpointsSchema<SipEndpointFields> = defineSchema<SipEndpointFields>("SipEndpointFields", checkSipEndpointFields);
+export const SipEndpointFields: SipEndpointsSchema<SipEndpointFields> = defineSchema<SipEndpointFields>("SipEndpointFields", checkSipEndpointFields, testSipEndpointFields);
 /** Whether `value` is a valid SipEndpointFields; stops at the first problem and builds no issue. */
 export function isSipEndpointFields(value: unknown): value is SipEndpointFields {
   try {
@@ -1149,13 +931,13 @@ export function isSipEndpointFields(value: unknown): value is SipEndpointFields 
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid SipEndpointFields. */
 export function assertSipEndpointFields(value: unknown): asserts value is SipEndpointFields {
-  assertValid("SipEndpointFields", checkSipEndpointFields, value);
+  assertValid(SipEndpointFields, value);
 }
 
 /** The type of a valid CreateSipEndpointRequest, from @sip-endpoints/types. */
 export type CreateSipEndpointRequest = CreateSipEndpointRequestType;
 /** Validates a CreateSipEndpointRequest (Standard Schema v1): `CreateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest);
+export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest, testCreateSipEndpointRequest);
 /** Whether `value` is a valid CreateSipEndpointRequest; stops at the first problem and builds no issue. */
 export function isCreateSipEndpointRequest(value: unknown): value is CreateSipEndpointRequest {
   try {
@@ -1166,13 +948,13 @@ export function isCreateSipEndpointRequest(value: unknown): value is CreateSipEn
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid CreateSipEndpointRequest. */
 export function assertCreateSipEndpointRequest(value: unknown): asserts value is CreateSipEndpointRequest {
-  assertValid("CreateSipEndpointRequest", checkCreateSipEndpointRequest, value);
+  assertValid(CreateSipEndpointRequest, value);
 }
 
 /** The type of a valid UpdateSipEndpointRequest, from @sip-endpoints/types. */
 export type UpdateSipEndpointRequest = UpdateSipEndpointRequestType;
 /** Validates a UpdateSipEndpointRequest (Standard Schema v1): `UpdateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest);
+export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest, testUpdateSipEndpointRequest);
 /** Whether `value` is a valid UpdateSipEndpointRequest; stops at the first problem and builds no issue. */
 export function isUpdateSipEndpointRequest(value: unknown): value is UpdateSipEndpointRequest {
   try {
@@ -1183,5 +965,5 @@ export function isUpdateSipEndpointRequest(value: unknown): value is UpdateSipEn
 }
 /** Throws a `ValidationError` listing every issue unless `value` is a valid UpdateSipEndpointRequest. */
 export function assertUpdateSipEndpointRequest(value: unknown): asserts value is UpdateSipEndpointRequest {
-  assertValid("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest, value);
+  assertValid(UpdateSipEndpointRequest, value);
 }

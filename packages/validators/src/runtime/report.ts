@@ -175,6 +175,37 @@ export function missing(issues: Issues, path: IssuePath, key: string, specPointe
 }
 
 /**
+ * Each of `names` (the schema's `required`, listed at `specPointer`) that `object` lacks. Read
+ * by name, as Ajv reads them; a loop, since only a rejected value gets here (see `runCheck`).
+ */
+export function missingFields(issues: Issues, path: IssuePath, object: Record<string, unknown>, names: readonly string[], specPointer: string): Issues {
+  for (const name of names) if (object[name] === undefined) issues = missing(issues, path, name, specPointer);
+  return issues;
+}
+
+/**
+ * The rules of one discriminator, as the generated module lists them: for each value with a
+ * rule, `[value, pointer of the rule's then, text, ...alternatives]`. The rule holds when every
+ * field of one alternative is present; `text` is the message after the first field's name
+ * (" (or call_relay_application) is required when call_handler is 'relay_topic'").
+ */
+export type HandlerRuleTable = readonly (readonly [handler: string, specPointer: string, text: string, ...alternatives: (readonly string[])[]])[];
+
+/**
+ * The issue of a discriminator's rule that `object` breaks, if any. Fields are read by name,
+ * only those of the chosen value's rule, as Ajv reads them.
+ */
+export function brokenRule(issues: Issues, path: IssuePath, object: Record<string, unknown>, discriminator: string, rules: HandlerRuleTable): Issues {
+  const handler = object[discriminator];
+  for (const [value, specPointer, text, ...alternatives] of rules) {
+    if (value === handler) {
+      return alternatives.some((fields) => fields.every((field) => object[field] !== undefined)) ? issues : missingForHandler(issues, path, alternatives[0]![0]!, value, text, specPointer);
+    }
+  }
+  return issues;
+}
+
+/**
  * A handler's rule is not met. `field` (the first field of the first alternative) is the
  * issue's path and starts the message; `text`, written from the rule, says the rest:
  * " (or call_relay_application) is required when call_handler is 'relay_topic'".
@@ -253,31 +284,17 @@ export function notInEnum(
   });
 }
 
-/** A string that is not of the spec's `format`. `text`: " must be an absolute URI, …". */
-export function badFormat(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
-  const done = settled(issues);
-  if (done) return done;
-  const at = pathTo(path, key);
-  return addIssue(issues, { code: 'invalid_format', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
-}
-
-/** A string that does not match the spec's `pattern`. The value is not echoed: it may be a secret. */
-export function noMatch(issues: Issues, path: IssuePath, key: string | number, text: string, specPointer: string): ValidationIssue[] {
-  const done = settled(issues);
-  if (done) return done;
-  const at = pathTo(path, key);
-  return addIssue(issues, { code: 'pattern', path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
-}
-
 /**
- * A value that breaks a rule the generator wrote the reason of: a bound (`too_small`,
- * `too_big`), `multipleOf` (`not_multiple`), a `const` (`invalid_enum`).
+ * A value that breaks a rule the generator wrote the reason of: a `format` (`invalid_format`:
+ * " must be an absolute URI, …"), a `pattern` (`pattern`; the value is not echoed, it may be a
+ * secret), a bound (`too_small`, `too_big`), `multipleOf` (`not_multiple`), a `const`
+ * (`invalid_enum`).
  */
 export function invalidValue(
   issues: Issues,
   path: IssuePath,
   key: string | number,
-  code: 'too_small' | 'too_big' | 'not_multiple' | 'invalid_enum',
+  code: 'invalid_format' | 'pattern' | 'too_small' | 'too_big' | 'not_multiple' | 'invalid_enum',
   text: string,
   specPointer: string,
 ): ValidationIssue[] {

@@ -77,6 +77,34 @@ describe('a check reads', () => {
   });
 });
 
+describe('isX', () => {
+  it('answers with the cheapest checks first: the type, the required fields, the handler rules, then the keys', () => {
+    const rule = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(rule.proxy)).toBe(false);
+    // The rule decides (no call_request_url): the keys are never listed, no field is type-checked.
+    expect(rule.listings()).toBe(0);
+    expect(rule.reads).not.toContain('codecs');
+
+    const required = recorded({ password: 'secret', call_handler: 'laml_webhooks', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(required.proxy)).toBe(false);
+    expect(required.listings()).toBe(0);
+    expect(required.reads).not.toContain('call_handler');
+
+    // With the rule met, the pass over the keys finds the bad field.
+    const field = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(field.proxy)).toBe(false);
+    expect(field.listings()).toBe(1);
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(field.proxy).issues?.map((i) => i.code)).toEqual(['invalid_type']);
+  });
+
+  it('is false, never a throw, for a value whose getter throws', () => {
+    const body = { username: 'alice', password: 'secret' };
+    Object.defineProperty(body, 'codecs', { enumerable: true, get: () => { throw new Error('hostile'); } });
+    expect(validators.isCreateSipEndpointRequest(body)).toBe(false);
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(body).issues?.map((i) => i.code)).toEqual(['unreadable']);
+  });
+});
+
 describe('property names that a path must quote', () => {
   it('are written quoted in messages and paths, and declared only when the spec has some', async () => {
     const committed = await readFile(path.join(REPO_ROOT, VALIDATORS_PATH), 'utf8');

@@ -647,7 +647,7 @@ export interface GroupFunctions {
 }
 
 /** The full check of one object: its type, its required fields, then its field group (which ends with the rules). */
-export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup): void {
+export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup, hasRequired: string): void {
   w.line(`/** Appends the issues of ${parts.docName(object.title)} to \`issues\`. */`);
   w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
     w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
@@ -656,8 +656,9 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
     w.line('const object = value as Record<string, unknown>;');
     const required = object.fields.filter((f) => f.required).map((f) => f.name);
     if (required.length > 0) {
+      // Read by name first, by the test's own function (fast); the list is walked only when one is missing.
       const pointer = `${object.pointer}/required`;
-      w.line(`issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${stringLiteral(pointer)});`);
+      w.line(`if (!${hasRequired}(object)) issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${stringLiteral(pointer)});`);
     }
     // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
     const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
@@ -669,15 +670,20 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
  * The yes-or-no test of one object, cheapest checks first: its type, its required fields, its
  * handler rules (a few reads by name), then its field group (one pass over the keys).
  */
-export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup): void {
+export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup, hasRequired: string): void {
+  const required = object.fields.filter((f) => f.required).map((f) => f.name);
+  if (required.length > 0) {
+    w.line(`/** Whether every required field of ${parts.docName(object.title)} is there (read by name, as Ajv reads them). */`);
+    w.block(`function ${hasRequired}(object: Record<string, unknown>): boolean`, () => {
+      w.line(`return ${required.map((field) => `${propertyAccess('object', field)} !== undefined`).join(' && ')};`);
+    });
+    w.line();
+  }
   w.line(`/** Whether \`value\` is ${parts.docName(object.title)}; \`false\` at the first problem, nothing built. */`);
   w.block(`function ${name}(value: unknown): boolean`, () => {
     w.line(`if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;`);
     w.line('const object = value as Record<string, unknown>;');
-    const required = object.fields.filter((f) => f.required).map((f) => f.name);
-    if (required.length > 0) {
-      w.line(`if (${required.map((name) => `${propertyAccess('object', name)} === undefined`).join(' || ')}) return false;`);
-    }
+    if (required.length > 0) w.line(`if (!${hasRequired}(object)) return false;`);
     if (functions.rules) w.line(`if (!${functions.rules}(object)) return false;`);
     const strict = group.needsKnownKeys ? `, ${object.unknownProperties === 'reject'}` : '';
     w.line(`return ${functions.fields}(object${strict});`);

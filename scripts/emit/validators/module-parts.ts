@@ -192,10 +192,6 @@ export class ModuleParts {
     return rest === fieldName ? name : `${name} + key + ${stringLiteral(rest.slice(fieldName.length))}`;
   }
 
-  /** Whether any rule table was declared (the module then imports its type). */
-  usesRuleTables(): boolean {
-    return this.constants.some((c) => c.type === 'HandlerRuleTable');
-  }
 
   /** The table of one discriminator's rules for the runtime's `brokenRule` (see `HandlerRuleTable`). */
   ruleTable(owner: string, rules: HandlerRulesModel, textOf: (rule: HandlerRule) => string): string {

@@ -65,9 +65,10 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
     const object = { ...schema, title: `a ${schema.name}` };
-    writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group);
+    const hasRequired = names.fresh(`hasRequiredOf${schema.name}`);
+    writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group, hasRequired);
     functions.line();
-    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupTests.get(group)!, group);
+    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupTests.get(group)!, group, hasRequired);
     functions.line();
   }
   // A named enum's validators are its list of values, which the runtime checks.
@@ -85,9 +86,10 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       functions.line();
       writeFieldGroup(functions, parts, group, fieldsTest, 'test');
       functions.line();
-      writeObjectCheck(functions, parts, object, pending.name, fieldsCheck, group);
+      const hasRequired = names.fresh(`hasRequiredOf${pending.testName}`);
+      writeObjectCheck(functions, parts, object, pending.name, fieldsCheck, group, hasRequired);
       functions.line();
-      writeObjectTest(functions, parts, object, pending.testName, { fields: fieldsTest }, group);
+      writeObjectTest(functions, parts, object, pending.testName, { fields: fieldsTest }, group, hasRequired);
     }
     functions.line();
   }
@@ -101,8 +103,11 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   // src/runtime/report.ts); a spec without any emits nothing.
   const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   if (quotedNames.length > 0) parts.runtime('quoteNames');
-  for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
-  if (parts.usesRuleTables()) out.line("import type { HandlerRuleTable } from '../runtime/report.ts';");
+  for (const [module, used] of parts.imports()) {
+    // The rule tables' type comes with `brokenRule`, which reads them.
+    const types = used.includes('brokenRule') ? ', type HandlerRuleTable' : '';
+    out.line(`import { ${used.join(', ')}${types} } from '${module}';`);
+  }
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();

@@ -5,8 +5,7 @@ import type { PaginationLinks as PaginationLinksType, Cipher as CipherType, Code
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
 import { isUri, isUuid } from '../runtime/formats.ts';
-import { brokenRule, invalidValue, missingFields, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
-import type { HandlerRuleTable } from '../runtime/report.ts';
+import { brokenRule, invalidValue, missingFields, notInEnum, pathTo, unknownProperty, wrongType, type HandlerRuleTable } from '../runtime/report.ts';
 import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
@@ -582,15 +581,20 @@ function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): 
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
+  if (!hasRequiredOfPaginationLinks(object)) issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
   return checkFieldsOfPaginationLinks(object, path, issues);
+}
+
+/** Whether every required field of a PaginationLinks is there (read by name, as Ajv reads them). */
+function hasRequiredOfPaginationLinks(object: Record<string, unknown>): boolean {
+  return object.self !== undefined && object.first !== undefined;
 }
 
 /** Whether `value` is a PaginationLinks; `false` at the first problem, nothing built. */
 function testPaginationLinks(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.self === undefined || object.first === undefined) return false;
+  if (!hasRequiredOfPaginationLinks(object)) return false;
   return testFieldsOfPaginationLinks(object);
 }
 
@@ -600,15 +604,20 @@ function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issu
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_script_url", "call_video_room_id"], "#/components/schemas/SipEndpoint/required");
+  if (!hasRequiredOfSipEndpoint(object)) issues = missingFields(issues, path, object, ["id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_script_url", "call_video_room_id"], "#/components/schemas/SipEndpoint/required");
   return checkFieldsOfSipEndpoint(object, path, issues);
+}
+
+/** Whether every required field of a SipEndpoint is there (read by name, as Ajv reads them). */
+function hasRequiredOfSipEndpoint(object: Record<string, unknown>): boolean {
+  return object.id !== undefined && object.username !== undefined && object.caller_id !== undefined && object.send_as !== undefined && object.ciphers !== undefined && object.codecs !== undefined && object.encryption !== undefined && object.call_handler !== undefined && object.call_request_url !== undefined && object.call_request_method !== undefined && object.call_fallback_url !== undefined && object.call_fallback_method !== undefined && object.call_status_callback_url !== undefined && object.call_status_callback_method !== undefined && object.call_laml_application_id !== undefined && object.call_relay_topic !== undefined && object.call_relay_topic_status_callback_url !== undefined && object.call_relay_context !== undefined && object.call_relay_context_status_callback_url !== undefined && object.call_relay_script_url !== undefined && object.call_video_room_id !== undefined;
 }
 
 /** Whether `value` is a SipEndpoint; `false` at the first problem, nothing built. */
 function testSipEndpoint(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.id === undefined || object.username === undefined || object.caller_id === undefined || object.send_as === undefined || object.ciphers === undefined || object.codecs === undefined || object.encryption === undefined || object.call_handler === undefined || object.call_request_url === undefined || object.call_request_method === undefined || object.call_fallback_url === undefined || object.call_fallback_method === undefined || object.call_status_callback_url === undefined || object.call_status_callback_method === undefined || object.call_laml_application_id === undefined || object.call_relay_topic === undefined || object.call_relay_topic_status_callback_url === undefined || object.call_relay_context === undefined || object.call_relay_context_status_callback_url === undefined || object.call_relay_script_url === undefined || object.call_video_room_id === undefined) return false;
+  if (!hasRequiredOfSipEndpoint(object)) return false;
   return testFieldsOfSipEndpoint(object);
 }
 
@@ -618,15 +627,20 @@ function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: I
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
+  if (!hasRequiredOfSipEndpointListResponse(object)) issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
   return checkFieldsOfSipEndpointListResponse(object, path, issues);
+}
+
+/** Whether every required field of a SipEndpointListResponse is there (read by name, as Ajv reads them). */
+function hasRequiredOfSipEndpointListResponse(object: Record<string, unknown>): boolean {
+  return object.links !== undefined && object.data !== undefined;
 }
 
 /** Whether `value` is a SipEndpointListResponse; `false` at the first problem, nothing built. */
 function testSipEndpointListResponse(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.links === undefined || object.data === undefined) return false;
+  if (!hasRequiredOfSipEndpointListResponse(object)) return false;
   return testFieldsOfSipEndpointListResponse(object);
 }
 
@@ -636,15 +650,20 @@ function checkErrorResponse(value: unknown, path: IssuePath, issues: Issues): Is
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
+  if (!hasRequiredOfErrorResponse(object)) issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
   return checkFieldsOfErrorResponse(object, path, issues);
+}
+
+/** Whether every required field of a ErrorResponse is there (read by name, as Ajv reads them). */
+function hasRequiredOfErrorResponse(object: Record<string, unknown>): boolean {
+  return object.error !== undefined;
 }
 
 /** Whether `value` is a ErrorResponse; `false` at the first problem, nothing built. */
 function testErrorResponse(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.error === undefined) return false;
+  if (!hasRequiredOfErrorResponse(object)) return false;
   return testFieldsOfErrorResponse(object);
 }
 
@@ -654,15 +673,20 @@ function checkValidationErrorItem(value: unknown, path: IssuePath, issues: Issue
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorItem");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["detail", "status", "title", "code"], "#/components/schemas/ValidationErrorItem/required");
+  if (!hasRequiredOfValidationErrorItem(object)) issues = missingFields(issues, path, object, ["detail", "status", "title", "code"], "#/components/schemas/ValidationErrorItem/required");
   return checkFieldsOfValidationErrorItem(object, path, issues);
+}
+
+/** Whether every required field of a ValidationErrorItem is there (read by name, as Ajv reads them). */
+function hasRequiredOfValidationErrorItem(object: Record<string, unknown>): boolean {
+  return object.detail !== undefined && object.status !== undefined && object.title !== undefined && object.code !== undefined;
 }
 
 /** Whether `value` is a ValidationErrorItem; `false` at the first problem, nothing built. */
 function testValidationErrorItem(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.detail === undefined || object.status === undefined || object.title === undefined || object.code === undefined) return false;
+  if (!hasRequiredOfValidationErrorItem(object)) return false;
   return testFieldsOfValidationErrorItem(object);
 }
 
@@ -672,15 +696,20 @@ function checkValidationErrorResponse(value: unknown, path: IssuePath, issues: I
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
+  if (!hasRequiredOfValidationErrorResponse(object)) issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
   return checkFieldsOfValidationErrorResponse(object, path, issues);
+}
+
+/** Whether every required field of a ValidationErrorResponse is there (read by name, as Ajv reads them). */
+function hasRequiredOfValidationErrorResponse(object: Record<string, unknown>): boolean {
+  return object.errors !== undefined;
 }
 
 /** Whether `value` is a ValidationErrorResponse; `false` at the first problem, nothing built. */
 function testValidationErrorResponse(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.errors === undefined) return false;
+  if (!hasRequiredOfValidationErrorResponse(object)) return false;
   return testFieldsOfValidationErrorResponse(object);
 }
 
@@ -707,15 +736,20 @@ function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: 
     return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
+  if (!hasRequiredOfCreateSipEndpointRequest(object)) issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
+}
+
+/** Whether every required field of a CreateSipEndpointRequest is there (read by name, as Ajv reads them). */
+function hasRequiredOfCreateSipEndpointRequest(object: Record<string, unknown>): boolean {
+  return object.username !== undefined && object.password !== undefined;
 }
 
 /** Whether `value` is a CreateSipEndpointRequest; `false` at the first problem, nothing built. */
 function testCreateSipEndpointRequest(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (object.username === undefined || object.password === undefined) return false;
+  if (!hasRequiredOfCreateSipEndpointRequest(object)) return false;
   if (!testRulesOfSipEndpointFields(object)) return false;
   return testFieldsOfSipEndpointFields(object, true);
 }

@@ -175,11 +175,12 @@ export function missing(issues: Issues, path: IssuePath, key: string, specPointe
 }
 
 /**
- * Each of `names` (the schema's `required`, listed at `specPointer`) that `object` lacks. Read
- * by name, as Ajv reads them; a loop, since only a rejected value gets here (see `runCheck`).
+ * Each of `names` (the schema's `required`, listed at `specPointer`) that `object` lacks, read
+ * by name as Ajv reads them. A loop over data rather than code per field: only a rejected value
+ * gets here (see `runCheck`).
  */
 export function missingFields(issues: Issues, path: IssuePath, object: Record<string, unknown>, names: readonly string[], specPointer: string): Issues {
-  for (const name of names) if (object[name] === undefined) issues = missing(issues, path, name, specPointer);
+  for (let i = 0; i < names.length; i++) if (object[names[i]!] === undefined) issues = missing(issues, path, names[i]!, specPointer);
   return issues;
 }
 
@@ -197,12 +198,19 @@ export type HandlerRuleTable = readonly (readonly [handler: string, specPointer:
  */
 export function brokenRule(issues: Issues, path: IssuePath, object: Record<string, unknown>, discriminator: string, rules: HandlerRuleTable): Issues {
   const handler = object[discriminator];
-  for (const [value, specPointer, text, ...alternatives] of rules) {
-    if (value === handler) {
-      return alternatives.some((fields) => fields.every((field) => object[field] !== undefined)) ? issues : missingForHandler(issues, path, alternatives[0]![0]!, value, text, specPointer);
-    }
+  // Indexes, not destructuring: a rest element would copy every row it passes.
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    if (rule[0] !== handler) continue;
+    for (let a = 3; a < rule.length; a++) if (hasAll(object, rule[a] as readonly string[])) return issues;
+    return missingForHandler(issues, path, (rule[3] as readonly string[])[0]!, rule[0], rule[2], rule[1]);
   }
   return issues;
+}
+
+function hasAll(object: Record<string, unknown>, fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (object[fields[i]!] === undefined) return false;
+  return true;
 }
 
 /**

@@ -23,7 +23,7 @@
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
  *   messages are built only by the runtime, in the branch that reports a problem.
  */
-import type { FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
+import type { FieldModel, HandlerRule, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
 import { CodeWriter } from './code-writer.ts';
 import { isIdentifier, numberLiteral, propertyAccess, stringArrayLiteral, stringLiteral } from './literals.ts';
 import type { ModuleParts } from './module-parts.ts';
@@ -369,32 +369,57 @@ function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel, mode: 
 export type Mode = 'collect' | 'test';
 
 /**
- * The `switch` on the discriminator: for each handler with a rule, the test of its fields. Each
- * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
- * fields are read.
+ * Past this many values with a rule, the discriminator's value finds its rule by its length
+ * first (an integer `switch`, a jump table), then among the few values of that length: string
+ * comparisons one after another would make the last value cost several times the first.
+ */
+export const RULES_BY_LENGTH_MIN = 5;
+
+/**
+ * The test of one discriminator's rules: for each value with a rule, whether one alternative
+ * has all of its fields. Each field is read by name where its rule needs it, as Ajv reads it,
+ * so only the chosen value's fields are read.
  */
 function writeHandlerRules(w: CodeWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
   const read = (field: string): string => {
     if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
     return propertyAccess('object', field);
   };
+  const withRules = rules.rules.filter((rule) => rule.alternatives.length > 0);
+  /** The condition under which `rule` is not met: no alternative has all of its fields. */
+  const unmet = (rule: HandlerRule): string =>
+    rule.alternatives
+      .map((fields) => {
+        const missing = fields.map((f) => `${read(f)} === undefined`);
+        return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+      })
+      .join(' && ');
   w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
-  w.block(`switch (${read(rules.discriminator)})`, () => {
-    for (const rule of rules.rules) {
-      if (rule.alternatives.length === 0) continue;
-      w.line(`case ${stringLiteral(rule.handler)}:`);
-      w.indented(() => {
-        // The rule fails when no alternative has all of its fields.
-        const unmet = rule.alternatives
-          .map((fields) => {
-            const missing = fields.map((f) => `${read(f)} === undefined`);
-            return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
-          })
-          .join(' && ');
-        w.line(`if (${unmet}) return false;`);
-        w.line('break;');
+  if (withRules.length < RULES_BY_LENGTH_MIN) {
+    w.block(`switch (${read(rules.discriminator)})`, () => {
+      for (const rule of withRules) {
+        w.line(`case ${stringLiteral(rule.handler)}:`);
+        w.indented(() => w.line(`if (${unmet(rule)}) return false;`).line('break;'));
+      }
+    });
+    return;
+  }
+  const byLength = new Map<number, HandlerRule[]>();
+  for (const rule of withRules) byLength.set(rule.handler.length, [...(byLength.get(rule.handler.length) ?? []), rule]);
+  w.block('', () => {
+    w.line(`const value = ${read(rules.discriminator)};`);
+    w.block(`if (typeof value === 'string')`, () => {
+      w.block('switch (value.length)', () => {
+        for (const [length, sameLength] of [...byLength.entries()].sort(([a], [b]) => a - b)) {
+          w.line(`case ${length}:`);
+          w.indented(() => {
+            // Not `return`: the object's other discriminators are tested after this one.
+            for (const rule of sameLength) w.line(`if (value === ${stringLiteral(rule.handler)} && (${unmet(rule)})) return false;`);
+            w.line('break;');
+          });
+        }
       });
-    }
+    });
   });
 }
 

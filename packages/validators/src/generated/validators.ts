@@ -540,37 +540,38 @@ function testFieldsOfSipEndpointFields(object: Record<string, unknown>, strict: 
 /** Whether the handler rules of SipEndpointFields hold: the fields each discriminator value requires are there. */
 function testRulesOfSipEndpointFields(object: Record<string, unknown>): boolean {
   // Handler rules: the fields each call_handler value requires.
-  switch (object.call_handler) {
-    case "relay_context":
-      if (object.call_relay_context === undefined && object.call_relay_application === undefined) return false;
-      break;
-    case "relay_topic":
-      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) return false;
-      break;
-    case "relay_application":
-      if (object.call_relay_application === undefined) return false;
-      break;
-    case "relay_script":
-      if (object.call_relay_script_url === undefined) return false;
-      break;
-    case "laml_webhooks":
-      if (object.call_request_url === undefined) return false;
-      break;
-    case "laml_application":
-      if (object.call_laml_application_id === undefined) return false;
-      break;
-    case "dialogflow":
-      if (object.call_dialogflow_agent_id === undefined) return false;
-      break;
-    case "video_room":
-      if (object.call_video_room_id === undefined) return false;
-      break;
-    case "call_flow":
-      if (object.call_flow_id === undefined) return false;
-      break;
-    case "ai_agent":
-      if (object.call_ai_agent_id === undefined) return false;
-      break;
+  {
+    const value = object.call_handler;
+    if (typeof value === 'string') {
+      switch (value.length) {
+        case 8:
+          if (value === "ai_agent" && (object.call_ai_agent_id === undefined)) return false;
+          break;
+        case 9:
+          if (value === "call_flow" && (object.call_flow_id === undefined)) return false;
+          break;
+        case 10:
+          if (value === "dialogflow" && (object.call_dialogflow_agent_id === undefined)) return false;
+          if (value === "video_room" && (object.call_video_room_id === undefined)) return false;
+          break;
+        case 11:
+          if (value === "relay_topic" && (object.call_relay_topic === undefined && object.call_relay_application === undefined)) return false;
+          break;
+        case 12:
+          if (value === "relay_script" && (object.call_relay_script_url === undefined)) return false;
+          break;
+        case 13:
+          if (value === "relay_context" && (object.call_relay_context === undefined && object.call_relay_application === undefined)) return false;
+          if (value === "laml_webhooks" && (object.call_request_url === undefined)) return false;
+          break;
+        case 16:
+          if (value === "laml_application" && (object.call_laml_application_id === undefined)) return false;
+          break;
+        case 17:
+          if (value === "relay_application" && (object.call_relay_application === undefined)) return false;
+          break;
+      }
+    }
   }
   return true;
 }

@@ -78,19 +78,19 @@ describe('a check reads', () => {
 });
 
 describe('isX', () => {
-  it('answers with the cheapest checks first: the type, the required fields, the handler rules, then the keys', () => {
+  it('answers with the cheapest checks first: the type, the handler rules, the required fields, then the keys', () => {
     const rule = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', codecs: 'not an array' });
     expect(validators.isCreateSipEndpointRequest(rule.proxy)).toBe(false);
-    // The rule decides (no call_request_url): the keys are never listed, no field is type-checked.
+    // The rule decides (no call_request_url): nothing else is read, the keys are never listed.
     expect(rule.listings()).toBe(0);
-    expect(rule.reads).not.toContain('codecs');
+    expect(rule.reads).toEqual(['call_handler', 'call_request_url']);
 
-    const required = recorded({ password: 'secret', call_handler: 'laml_webhooks', codecs: 'not an array' });
+    const required = recorded({ password: 'secret', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a', codecs: 'not an array' });
     expect(validators.isCreateSipEndpointRequest(required.proxy)).toBe(false);
     expect(required.listings()).toBe(0);
-    expect(required.reads).not.toContain('call_handler');
+    expect(required.reads).not.toContain('codecs');
 
-    // With the rule met, the pass over the keys finds the bad field.
+    // With the rule met and the required fields there, the pass over the keys finds the bad field.
     const field = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a', codecs: 'not an array' });
     expect(validators.isCreateSipEndpointRequest(field.proxy)).toBe(false);
     expect(field.listings()).toBe(1);

@@ -4,9 +4,9 @@
  * - `checkX(value, path, issues)`, the full check behind `validate` and `assertX`: every issue,
  *   with its path, message and spec pointer;
  * - `testX(value)`, the yes-or-no answer behind `isX`: it returns `false` at the first problem
- *   and builds nothing. Its checks are ordered cheapest first: the type, the required fields
- *   and the handler rules (a few reads by name, which decide most rejections) before the one
- *   pass over the keys.
+ *   and builds nothing. Its checks are ordered cheapest first: the type, the handler rules
+ *   (which decide most rejections) and the required fields, a few reads by name, before the
+ *   one pass over the keys.
  *
  * Their shape is chosen for speed and for messages:
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
@@ -434,26 +434,42 @@ export function writeRulesTest(w: CodeWriter, parts: ModuleParts, group: FieldGr
 }
 
 /**
- * The full check's report of the handler rules: the runtime's `brokenRule` with the rules of
- * each discriminator as a table. Only a rejected value is fully checked, so the rules are
- * data here rather than code.
+ * The full check's report of the handler rules: one `switch` per discriminator, each value
+ * with a rule reading its fields by name (as Ajv reads them) and, when none of its
+ * alternatives is complete, reporting the rule with the message written here.
  */
 function writeRulesReport(w: CodeWriter, parts: ModuleParts, group: FieldGroup): void {
   const fieldNames = new Set(group.fields.map((f) => f.name));
+  const read = (field: string): string => {
+    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return propertyAccess('object', field);
+  };
   for (const rules of group.handlerRules) {
-    for (const name of [rules.discriminator, ...rules.rules.flatMap((r) => r.alternatives.flat())]) {
-      if (!fieldNames.has(name)) throw new Error(`validators: the handler rule names ${name}, which is not a field`);
-    }
-    const table = parts.ruleTable(group.owner, rules, (rule) => {
-      // The runtime writes the first field's location in front of this text.
-      const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
-      const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
-      return (
-        `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
-        ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`
-      );
+    w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
+    w.block(`switch (${read(rules.discriminator)})`, () => {
+      for (const rule of rules.rules) {
+        if (rule.alternatives.length === 0) continue;
+        w.line(`case ${stringLiteral(rule.handler)}:`);
+        w.indented(() => {
+          const unmet = rule.alternatives
+            .map((fields) => {
+              const missing = fields.map((f) => `${read(f)} === undefined`);
+              return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+            })
+            .join(' && ');
+          const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
+          const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
+          // The runtime writes the first field's location in front of this text.
+          const message =
+            `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
+            ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
+          w.line(
+            `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
+          );
+          w.line('break;');
+        });
+      }
     });
-    w.line(`issues = ${parts.runtime('brokenRule')}(issues, path, object, ${stringLiteral(rules.discriminator)}, ${table});`);
   }
 }
 
@@ -692,8 +708,9 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
 }
 
 /**
- * The yes-or-no test of one object, cheapest checks first: its type, its required fields, its
- * handler rules (a few reads by name), then its field group (one pass over the keys).
+ * The yes-or-no test of one object, cheapest checks first: its type, its handler rules (the
+ * discriminator and the chosen value's fields, read by name: they decide most rejections), its
+ * required fields (read by name), then its field group (one pass over the keys).
  */
 export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup, hasRequired: string): void {
   const required = object.fields.filter((f) => f.required).map((f) => f.name);
@@ -708,8 +725,8 @@ export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: Check
   w.block(`function ${name}(value: unknown): boolean`, () => {
     w.line(`if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;`);
     w.line('const object = value as Record<string, unknown>;');
-    if (required.length > 0) w.line(`if (!${hasRequired}(object)) return false;`);
     if (functions.rules) w.line(`if (!${functions.rules}(object)) return false;`);
+    if (required.length > 0) w.line(`if (!${hasRequired}(object)) return false;`);
     const strict = group.needsKnownKeys ? `, ${object.unknownProperties === 'reject'}` : '';
     w.line(`return ${functions.fields}(object${strict});`);
   });

@@ -4,7 +4,7 @@
  * (patterns, enum value lists, spec pointers, field name lists and indexes). Each constant is
  * declared once, however many checks use it.
  */
-import type { HandlerRule, HandlerRulesModel, InlineObjectType, SpecPointer, TypeModel } from '../../model/types.ts';
+import type { InlineObjectType, SpecPointer, TypeModel } from '../../model/types.ts';
 import { commentText, docText, regexExpression, stringArrayLiteral, stringLiteral } from './literals.ts';
 import { type ModuleNames, upperSnake } from './plan.ts';
 
@@ -12,7 +12,7 @@ import { type ModuleNames, upperSnake } from './plan.ts';
 export const RUNTIME_FUNCTIONS = {
   '../runtime/field-checks.ts': ['checkString', 'checkUri', 'checkUuid'],
   '../runtime/formats.ts': ['codePointLength', 'isDateTime', 'isEmail', 'isUri', 'isUuid'],
-  '../runtime/report.ts': ['brokenRule', 'invalidValue', 'missingFields', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
+  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
 } as const;
 
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FUNCTIONS][number];
@@ -192,19 +192,6 @@ export class ModuleParts {
     return rest === fieldName ? name : `${name} + key + ${stringLiteral(rest.slice(fieldName.length))}`;
   }
 
-
-  /** The table of one discriminator's rules for the runtime's `brokenRule` (see `HandlerRuleTable`). */
-  ruleTable(owner: string, rules: HandlerRulesModel, textOf: (rule: HandlerRule) => string): string {
-    const rows = rules.rules
-      .filter((rule) => rule.alternatives.length > 0)
-      .map((rule) => `[${[stringLiteral(rule.handler), stringLiteral(rule.pointer), stringLiteral(textOf(rule)), ...rule.alternatives.map(stringArrayLiteral)].join(', ')}]`);
-    const initializer = `[${rows.join(', ')}]`;
-    return this.constant(`rules:${initializer}`, `${upperSnake(owner)}_${upperSnake(rules.discriminator)}_RULES`, () => ({
-      comment: `What each ${rules.discriminator} value requires (${rules.pointer}): the value, the rule's pointer, the message after the first field, the alternatives.`,
-      type: 'HandlerRuleTable',
-      initializer,
-    }));
-  }
 
   /** The names of a schema's fields, for "did you mean" suggestions. */
   fieldNames(owner: string, fields: readonly string[]): string {

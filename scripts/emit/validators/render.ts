@@ -1,7 +1,7 @@
 /**
  * The generated module's text: imports, module constants, the check and test functions, and
- * for every schema of the spec its Standard Schema object, `isX` and `assertX`. Everything is written as text
- * by `CodeWriter` and joined once, so the cost grows with the size of the output.
+ * for every schema of the spec its Standard Schema object, `isX` and `assertX`. Everything is
+ * written as text by `CodeWriter` and joined once, so the cost grows with the size of the output.
  */
 import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
@@ -14,7 +14,7 @@ import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
 const WRAPPER_FUNCTIONS = ['assertValid', 'defineEnum', 'defineSchema'];
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
-const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues', 'HandlerRuleTable'];
+const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
 /** The module these names live in, for naming errors. */
 const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
@@ -103,11 +103,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   // src/runtime/report.ts); a spec without any emits nothing.
   const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   if (quotedNames.length > 0) parts.runtime('quoteNames');
-  for (const [module, used] of parts.imports()) {
-    // The rule tables' type comes with `brokenRule`, which reads them.
-    const types = used.includes('brokenRule') ? ', type HandlerRuleTable' : '';
-    out.line(`import { ${used.join(', ')}${types} } from '${module}';`);
-  }
+  for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();

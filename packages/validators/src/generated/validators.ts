@@ -5,7 +5,7 @@ import type { PaginationLinks as PaginationLinksType, Cipher as CipherType, Code
 import type { IssuePath, Issues } from '../runtime/issue.ts';
 import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
 import { isUri, isUuid } from '../runtime/formats.ts';
-import { brokenRule, invalidValue, missingFields, notInEnum, pathTo, unknownProperty, wrongType, type HandlerRuleTable } from '../runtime/report.ts';
+import { invalidValue, missingFields, missingForHandler, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
@@ -34,8 +34,6 @@ const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
 const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 // The properties of SipEndpointFields, for "did you mean" suggestions.
 const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ["username", "password", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_application", "call_relay_script_url", "call_video_room_id", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
-// What each call_handler value requires (#/components/schemas/SipEndpointFields): the value, the rule's pointer, the message after the first field, the alternatives.
-const SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES: HandlerRuleTable = [["relay_context", "#/components/schemas/SipEndpointFields/allOf/4/then", " (or call_relay_application) is required when call_handler is 'relay_context'", ["call_relay_context"], ["call_relay_application"]], ["relay_topic", "#/components/schemas/SipEndpointFields/allOf/3/then", " (or call_relay_application) is required when call_handler is 'relay_topic'", ["call_relay_topic"], ["call_relay_application"]], ["relay_application", "#/components/schemas/SipEndpointFields/allOf/5/then", " is required when call_handler is 'relay_application'", ["call_relay_application"]], ["relay_script", "#/components/schemas/SipEndpointFields/allOf/6/then", " is required when call_handler is 'relay_script'", ["call_relay_script_url"]], ["laml_webhooks", "#/components/schemas/SipEndpointFields/allOf/0/then", " is required when call_handler is 'laml_webhooks'", ["call_request_url"]], ["laml_application", "#/components/schemas/SipEndpointFields/allOf/1/then", " is required when call_handler is 'laml_application'", ["call_laml_application_id"]], ["dialogflow", "#/components/schemas/SipEndpointFields/allOf/2/then", " is required when call_handler is 'dialogflow'", ["call_dialogflow_agent_id"]], ["video_room", "#/components/schemas/SipEndpointFields/allOf/7/then", " is required when call_handler is 'video_room'", ["call_video_room_id"]], ["call_flow", "#/components/schemas/SipEndpointFields/allOf/8/then", " is required when call_handler is 'call_flow'", ["call_flow_id"]], ["ai_agent", "#/components/schemas/SipEndpointFields/allOf/9/then", " is required when call_handler is 'ai_agent'", ["call_ai_agent_id"]]];
 // The values of Cipher (#/components/schemas/Cipher/enum), listed in enum issues.
 const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_32"];
 // The values of Codec (#/components/schemas/Codec/enum), listed in enum issues.
@@ -462,7 +460,39 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
     }
   }
-  issues = brokenRule(issues, path, object, "call_handler", SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES);
+  // Handler rules: the fields each call_handler value requires.
+  switch (object.call_handler) {
+    case "relay_context":
+      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is 'relay_context'", "#/components/schemas/SipEndpointFields/allOf/4/then");
+      break;
+    case "relay_topic":
+      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is 'relay_topic'", "#/components/schemas/SipEndpointFields/allOf/3/then");
+      break;
+    case "relay_application":
+      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_application", "relay_application", " is required when call_handler is 'relay_application'", "#/components/schemas/SipEndpointFields/allOf/5/then");
+      break;
+    case "relay_script":
+      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, "call_relay_script_url", "relay_script", " is required when call_handler is 'relay_script'", "#/components/schemas/SipEndpointFields/allOf/6/then");
+      break;
+    case "laml_webhooks":
+      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, "call_request_url", "laml_webhooks", " is required when call_handler is 'laml_webhooks'", "#/components/schemas/SipEndpointFields/allOf/0/then");
+      break;
+    case "laml_application":
+      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, "call_laml_application_id", "laml_application", " is required when call_handler is 'laml_application'", "#/components/schemas/SipEndpointFields/allOf/1/then");
+      break;
+    case "dialogflow":
+      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, "call_dialogflow_agent_id", "dialogflow", " is required when call_handler is 'dialogflow'", "#/components/schemas/SipEndpointFields/allOf/2/then");
+      break;
+    case "video_room":
+      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, "call_video_room_id", "video_room", " is required when call_handler is 'video_room'", "#/components/schemas/SipEndpointFields/allOf/7/then");
+      break;
+    case "call_flow":
+      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, "call_flow_id", "call_flow", " is required when call_handler is 'call_flow'", "#/components/schemas/SipEndpointFields/allOf/8/then");
+      break;
+    case "ai_agent":
+      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, "call_ai_agent_id", "ai_agent", " is required when call_handler is 'ai_agent'", "#/components/schemas/SipEndpointFields/allOf/9/then");
+      break;
+  }
   return issues;
 }
 
@@ -750,8 +780,8 @@ function hasRequiredOfCreateSipEndpointRequest(object: Record<string, unknown>):
 function testCreateSipEndpointRequest(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfCreateSipEndpointRequest(object)) return false;
   if (!testRulesOfSipEndpointFields(object)) return false;
+  if (!hasRequiredOfCreateSipEndpointRequest(object)) return false;
   return testFieldsOfSipEndpointFields(object, true);
 }
 

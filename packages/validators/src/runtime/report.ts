@@ -185,35 +185,6 @@ export function missingFields(issues: Issues, path: IssuePath, object: Record<st
 }
 
 /**
- * The rules of one discriminator, as the generated module lists them: for each value with a
- * rule, `[value, pointer of the rule's then, text, ...alternatives]`. The rule holds when every
- * field of one alternative is present; `text` is the message after the first field's name
- * (" (or call_relay_application) is required when call_handler is 'relay_topic'").
- */
-export type HandlerRuleTable = readonly (readonly [handler: string, specPointer: string, text: string, ...alternatives: (readonly string[])[]])[];
-
-/**
- * The issue of a discriminator's rule that `object` breaks, if any. Fields are read by name,
- * only those of the chosen value's rule, as Ajv reads them.
- */
-export function brokenRule(issues: Issues, path: IssuePath, object: Record<string, unknown>, discriminator: string, rules: HandlerRuleTable): Issues {
-  const handler = object[discriminator];
-  // Indexes, not destructuring: a rest element would copy every row it passes.
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r]!;
-    if (rule[0] !== handler) continue;
-    for (let a = 3; a < rule.length; a++) if (hasAll(object, rule[a] as readonly string[])) return issues;
-    return missingForHandler(issues, path, (rule[3] as readonly string[])[0]!, rule[0], rule[2], rule[1]);
-  }
-  return issues;
-}
-
-function hasAll(object: Record<string, unknown>, fields: readonly string[]): boolean {
-  for (let i = 0; i < fields.length; i++) if (object[fields[i]!] === undefined) return false;
-  return true;
-}
-
-/**
  * A handler's rule is not met. `field` (the first field of the first alternative) is the
  * issue's path and starts the message; `text`, written from the rule, says the rest:
  * " (or call_relay_application) is required when call_handler is 'relay_topic'".

@@ -38,14 +38,27 @@ describe('the generated module', () => {
 });
 
 describe('a check reads', () => {
-  it('the keys once, and each present field of the schema once', () => {
+  it('the keys once, and each present field of the schema once, when the value is valid', () => {
+    const body = { username: 'alice', password: 'secret', codecs: ['OPUS'], call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a' };
+    const { proxy, reads, listings } = recorded(body);
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(proxy).issues).toBeUndefined();
+    expect(listings()).toBe(1);
+    // (Required fields and the chosen handler's fields are also read by name, as Ajv reads them.)
+    expect(reads.filter((r) => r === 'codecs')).toHaveLength(1);
+  });
+
+  it('a rejected value twice at most (the test, then the full check), and never the value of a key the schema does not define', () => {
     const body = { username: 'alice', password: 'secret', codecs: ['OPUS'], added: 1 };
     const { proxy, reads, listings } = recorded(body);
-    validators.CreateSipEndpointRequest['~standard'].validate(proxy);
-    expect(listings()).toBe(1);
-    // Never the value of a key the schema does not define.
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(proxy).issues).toHaveLength(1);
+    expect(listings()).toBe(2);
     expect(reads).not.toContain('added');
-    for (const key of ['codecs']) expect(reads.filter((r) => r === key), key).toHaveLength(1);
+    expect(reads.filter((r) => r === 'codecs')).toHaveLength(2);
+    // `isX` stops at the unknown key: one listing, no issue built.
+    const once = recorded(body);
+    expect(validators.isCreateSipEndpointRequest(once.proxy)).toBe(false);
+    expect(once.listings()).toBe(1);
+    expect(once.reads).not.toContain('added');
   });
 
   it("by name only the required fields, the discriminator and the fields of the chosen handler's rule", async () => {
@@ -61,6 +74,34 @@ describe('a check reads', () => {
       // Every field of the rule is read when none is present.
       for (const field of rule.alternatives.flat()) expect(reads, `${rule.handler}: ${field}`).toContain(field);
     }
+  });
+});
+
+describe('isX', () => {
+  it('answers with the cheapest checks first: the type, the handler rules, the required fields, then the keys', () => {
+    const rule = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(rule.proxy)).toBe(false);
+    // The rule decides (no call_request_url): nothing else is read, the keys are never listed.
+    expect(rule.listings()).toBe(0);
+    expect(rule.reads).toEqual(['call_handler', 'call_request_url']);
+
+    const required = recorded({ password: 'secret', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(required.proxy)).toBe(false);
+    expect(required.listings()).toBe(0);
+    expect(required.reads).not.toContain('codecs');
+
+    // With the rule met and the required fields there, the pass over the keys finds the bad field.
+    const field = recorded({ username: 'alice', password: 'secret', call_handler: 'laml_webhooks', call_request_url: 'https://example.org/a', codecs: 'not an array' });
+    expect(validators.isCreateSipEndpointRequest(field.proxy)).toBe(false);
+    expect(field.listings()).toBe(1);
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(field.proxy).issues?.map((i) => i.code)).toEqual(['invalid_type']);
+  });
+
+  it('is false, never a throw, for a value whose getter throws', () => {
+    const body = { username: 'alice', password: 'secret' };
+    Object.defineProperty(body, 'codecs', { enumerable: true, get: () => { throw new Error('hostile'); } });
+    expect(validators.isCreateSipEndpointRequest(body)).toBe(false);
+    expect(validators.CreateSipEndpointRequest['~standard'].validate(body).issues?.map((i) => i.code)).toEqual(['unreadable']);
   });
 });
 

@@ -2,8 +2,7 @@
  * @sip-endpoints/validators: runtime validators for the SIP Endpoint resource, generated from
  * its OpenAPI spec, with the `call_handler` rules the spec states.
  *
- * For each of `CreateSipEndpointRequest`, `UpdateSipEndpointRequest`, `SipEndpoint` and
- * `SipEndpointListResponse`, one import gives:
+ * For every schema of the spec (objects and enums), under the schema's name, one import gives:
  * - the Standard Schema v1 object (`X['~standard'].validate(value)` → `{ value }` or `{ issues }`),
  * - the TypeScript type of the same name (from @sip-endpoints/types),
  * - `isX(value)` and `assertX(value)` (throws `ValidationError`).

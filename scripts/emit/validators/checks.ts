@@ -1,5 +1,12 @@
 /**
- * The check functions of the module, written from the model.
+ * The check functions of the module, written from the model. Every schema gets two:
+ *
+ * - `checkX(value, path, issues)`, the full check behind `validate` and `assertX`: every issue,
+ *   with its path, message and spec pointer;
+ * - `testX(value)`, the yes-or-no answer behind `isX`: it returns `false` at the first problem
+ *   and builds nothing. Its checks are ordered cheapest first: the type, the handler rules
+ *   (which decide most rejections) and the required fields, a few reads by name, before the
+ *   one pass over the keys.
  *
  * Their shape is chosen for speed and for messages:
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
@@ -8,17 +15,17 @@
  *   switches first on the key's length, then (for lengths many names share) on the character
  *   that best tells them apart, then on the few names left (for very many, each group of names
  *   in a small function, so no function is too big to optimise);
- * - handler rules become one `switch` on the discriminator, after the loop;
- * - closed enums are `switch`es on string literals;
+ * - fields whose checks are the same code share one `case` (the check reads the field's name
+ *   from the key it was found under), which keeps the package small;
+ * - handler rules become one `switch` on the discriminator;
+ * - closed enums are `switch`es or comparisons on string literals;
  * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
- *   messages are built only by the runtime, in the branch that reports a problem;
- * - `isX` passes the runtime's fail-fast marker as `issues`: the first problem then returns
- *   `STOPPED` without building anything, and the loop over the keys stops at once.
+ *   messages are built only by the runtime, in the branch that reports a problem.
  */
-import type { FieldModel, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
-import type { CodeWriter } from './code-writer.ts';
-import { isIdentifier, numberLiteral, propertyAccess, stringLiteral } from './literals.ts';
+import type { FieldModel, HandlerRule, HandlerRulesModel, IntegerType, NumberType, ObjectShape, TypeModel } from '../../model/types.ts';
+import { CodeWriter } from './code-writer.ts';
+import { isIdentifier, numberLiteral, propertyAccess, stringArrayLiteral, stringLiteral } from './literals.ts';
 import type { ModuleParts } from './module-parts.ts';
 import type { FieldGroup } from './plan.ts';
 
@@ -106,7 +113,11 @@ interface ValueCheck {
   key: string;
   /** How many arrays deep the value is, for the names of loop variables. */
   depth: number;
-  /** The field's name when the value is a field of the object being checked. */
+  /**
+   * The field's name when the value is (in) a field of the object being checked, found under
+   * the variable `key`: its spec pointers are then written from the schema's properties
+   * pointer and that variable, so that fields checked alike share their code.
+   */
   fieldName?: string;
   /** Words for the constants and functions the check declares (a field's name, or the items'). */
   nameHint: string;
@@ -170,11 +181,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
         checks.push(report(`${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n}`, 'too_big', `must be at most ${n} character(s) long`));
       }
       if (type.format !== undefined) {
-        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('badFormat')}(issues, ${parentPath}, ${key}, ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
+        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'invalid_format', ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
       }
       if (type.pattern !== undefined) {
         const reason = type.patternMessage ?? `does not match the pattern ${type.pattern}`;
-        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('noMatch')}(issues, ${parentPath}, ${key}, ${reasonLiteral(reason)}, ${pointer});`);
+        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'pattern', ${reasonLiteral(reason)}, ${pointer});`);
       }
       typed(`typeof ${value} === 'string'`, checks);
       return;
@@ -193,8 +204,7 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       w.line(`if (${value} !== null) ${reportType()}`);
       return;
     case 'const': {
-      const expected = type.value === null ? 'null' : typeof type.value === 'string' ? stringLiteral(type.value) : typeof type.value === 'number' ? numberLiteral(type.value) : String(type.value);
-      w.line(report(`${value} !== ${expected}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', `must be ${describeType(type)}`));
+      w.line(report(`${value} !== ${constLiteral(type.value)}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', `must be ${describeType(type)}`));
       return;
     }
     case 'array': {
@@ -217,6 +227,7 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
             parentPath: `${parts.runtime('pathTo')}(${parentPath}, ${key})`,
             key: index,
             depth: check.depth + 1,
+            ...(check.fieldName !== undefined && { fieldName: check.fieldName }),
             nameHint: `${check.nameHint}_item`,
           });
         });
@@ -233,13 +244,90 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       return;
     }
     case 'union': {
-      // Each member is a function of its own, run fail-fast: the union holds when one finds nothing.
-      const failFast = parts.runtime('FAIL_FAST');
-      const tests = type.members.map((member, i) => `${parts.memberCheck(member, `${check.nameHint}_member${i}`)}(${value}, ${parentPath}, ${key}, ${failFast}) === ${failFast}`);
-      w.line(`if (!(${tests.join(' || ')})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
+      // Holds when one member holds; one issue when none does.
+      const invalid = type.members.map((member, i) => `(${invalidWhen(parts, member, value, `${check.nameHint}_member${i}`) ?? `!${parts.memberTest(member, `${check.nameHint}_member${i}`)}(${value})`})`);
+      w.line(`if (${invalid.join(' && ')}${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;
     }
   }
+}
+
+/**
+ * The condition, as code, under which `value` is not a valid `type`, or undefined for an array
+ * (which needs a loop: see `writeValueTest`). `value` may be anything, `undefined` included.
+ */
+export function invalidWhen(parts: ModuleParts, type: TypeModel, value: string, nameHint: string): string | undefined {
+  const inner = ((): string | undefined => {
+    switch (type.kind) {
+      case 'string': {
+        if (type.enum && !type.enum.open) return type.enum.values.map((v) => `${value} !== ${stringLiteral(v)}`).join(' && ');
+        const fails = [`typeof ${value} !== 'string'`];
+        if (type.minLength !== undefined) {
+          const n = numberLiteral(type.minLength);
+          fails.push(`${value}.length < ${n} || (${value}.length < 2 * ${n} && ${parts.runtime('codePointLength')}(${value}) < ${n})`);
+        }
+        if (type.maxLength !== undefined) {
+          const n = numberLiteral(type.maxLength);
+          fails.push(`(${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n})`);
+        }
+        if (type.format !== undefined) fails.push(`!${parts.runtime(FORMAT_TESTS[type.format])}(${value})`);
+        if (type.pattern !== undefined) fails.push(parts.failsPattern(type.pattern, value, nameHint));
+        return fails.join(' || ');
+      }
+      case 'integer':
+        return [`typeof ${value} !== 'number'`, `!Number.isInteger(${value})`, ...numberBounds(type, value).map(([condition]) => condition)].join(' || ');
+      case 'number':
+        return [`typeof ${value} !== 'number'`, `!Number.isFinite(${value})`, ...numberBounds(type, value).map(([condition]) => condition)].join(' || ');
+      case 'boolean':
+        return `typeof ${value} !== 'boolean'`;
+      case 'null':
+        return `${value} !== null`;
+      case 'const':
+        return `${value} !== ${constLiteral(type.value)}`;
+      case 'array':
+        return undefined;
+      case 'object':
+        return `!${parts.inlineObjectTest(type, nameHint)}(${value})`;
+      case 'object-ref':
+        return `!${parts.schemaTest(type.name)}(${value})`;
+      case 'union':
+        // Invalid when no member holds: each member's condition, or its function for an array.
+        return type.members
+          .map((member, i) => `(${invalidWhen(parts, member, value, `${nameHint}_member${i}`) ?? `!${parts.memberTest(member, `${nameHint}_member${i}`)}(${value})`})`)
+          .join(' && ');
+    }
+  })();
+  if (inner === undefined) return undefined;
+  return type.nullable && type.kind !== 'null' ? `${value} !== null && (${inner})` : inner;
+}
+
+/** A `const` value as code. */
+function constLiteral(value: string | number | boolean | null): string {
+  return value === null ? 'null' : typeof value === 'string' ? stringLiteral(value) : typeof value === 'number' ? numberLiteral(value) : String(value);
+}
+
+/** Statements that return `false` when `value` is not a valid `type` (the yes-or-no check). */
+export function writeValueTest(w: CodeWriter, parts: ModuleParts, type: TypeModel, value: string, depth: number, nameHint: string): void {
+  const invalid = invalidWhen(parts, type, value, nameHint);
+  if (invalid !== undefined) {
+    w.line(`if (${invalid}) return false;`);
+    return;
+  }
+  if (type.kind !== 'array') throw new Error(`validators: no test for ${type.kind}`);
+  const body = (): void => {
+    const fails = [`!Array.isArray(${value})`];
+    if (type.minItems !== undefined) fails.push(`${value}.length < ${numberLiteral(type.minItems)}`);
+    if (type.maxItems !== undefined) fails.push(`${value}.length > ${numberLiteral(type.maxItems)}`);
+    w.line(`if (${fails.join(' || ')}) return false;`);
+    const index = `i${depth}`;
+    const item = `item${depth}`;
+    w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
+      w.line(`const ${item}: unknown = ${value}[${index}];`);
+      writeValueTest(w, parts, type.items, item, depth + 1, `${nameHint}_item`);
+    });
+  };
+  if (type.nullable) w.block(`if (${value} !== null)`, body);
+  else body();
 }
 
 /**
@@ -253,67 +341,170 @@ function fieldCheckCall(parts: ModuleParts, field: FieldModel, value: string): s
   if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
   if (type.minLength !== undefined || type.maxLength !== undefined || type.format === 'date-time' || type.format === 'email') return undefined;
   const check = type.format === 'uri' ? 'checkUri' : type.format === 'uuid' ? 'checkUuid' : 'checkString';
-  return `${parts.runtime(check)}(issues, path, ${stringLiteral(field.name)}, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
+  return `${parts.runtime(check)}(issues, path, key, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
 }
 
-/** The statements that check one present field, whose value is in `field`. */
-function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel): void {
+/** The statements that check one present field (found under `key`), whose value is in `field`. */
+function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel, mode: Mode): void {
+  if (mode === 'test') {
+    const invalid = invalidWhen(parts, field.type, 'field', field.name);
+    if (invalid !== undefined) w.line(`if (field !== undefined && (${invalid})) return false;`);
+    else w.block('if (field !== undefined)', () => writeValueTest(w, parts, field.type, 'field', 0, field.name));
+    return;
+  }
   const call = fieldCheckCall(parts, field, 'field');
   if (call) {
     w.line(`issues = ${call};`);
     return;
   }
   w.block('if (field !== undefined)', () =>
-    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: stringLiteral(field.name), depth: 0, fieldName: field.name, nameHint: field.name }),
+    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: 'key', depth: 0, fieldName: field.name, nameHint: field.name }),
   );
 }
 
 /**
- * The `switch` on the discriminator: for each handler with a rule, the test of its fields. Each
- * field is read by name where its rule needs it, as Ajv reads it, so only the chosen handler's
- * fields are read.
+ * Which of the two functions is written: the full check (`collect`: every issue) or the
+ * yes-or-no test (`test`: `false` at the first problem, nothing built).
  */
-function writeHandlerRules(w: CodeWriter, parts: ModuleParts, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
+export type Mode = 'collect' | 'test';
+
+/**
+ * Past this many values with a rule, the discriminator's value finds its rule by its length
+ * first (an integer `switch`, a jump table), then among the few values of that length: string
+ * comparisons one after another would make the last value cost several times the first.
+ */
+export const RULES_BY_LENGTH_MIN = 5;
+
+/**
+ * The test of one discriminator's rules: for each value with a rule, whether one alternative
+ * has all of its fields. Each field is read by name where its rule needs it, as Ajv reads it,
+ * so only the chosen value's fields are read.
+ */
+function writeHandlerRules(w: CodeWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
   const read = (field: string): string => {
     if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
     return propertyAccess('object', field);
   };
+  const withRules = rules.rules.filter((rule) => rule.alternatives.length > 0);
+  /** The condition under which `rule` is not met: no alternative has all of its fields. */
+  const unmet = (rule: HandlerRule): string =>
+    rule.alternatives
+      .map((fields) => {
+        const missing = fields.map((f) => `${read(f)} === undefined`);
+        return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+      })
+      .join(' && ');
   w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
-  w.block(`switch (${read(rules.discriminator)})`, () => {
-    for (const rule of rules.rules) {
-      if (rule.alternatives.length === 0) continue;
-      w.line(`case ${stringLiteral(rule.handler)}:`);
-      w.indented(() => {
-        // The rule fails when no alternative has all of its fields.
-        const unmet = rule.alternatives
-          .map((fields) => {
-            const missing = fields.map((f) => `${read(f)} === undefined`);
-            return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
-          })
-          .join(' && ');
-        const first = rule.alternatives[0]!;
-        const names = (fields: readonly string[]) => fields.map(subjectOf).join(' and ');
-        const others = rule.alternatives.slice(1).map(names);
-        // The runtime writes the first field's location in front of this text.
-        const message =
-          `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.join(', or ')})` : ''}` +
-          ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
-        w.line(
-          `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
-        );
-        w.line('break;');
+  if (withRules.length < RULES_BY_LENGTH_MIN) {
+    w.block(`switch (${read(rules.discriminator)})`, () => {
+      for (const rule of withRules) {
+        w.line(`case ${stringLiteral(rule.handler)}:`);
+        w.indented(() => w.line(`if (${unmet(rule)}) return false;`).line('break;'));
+      }
+    });
+    return;
+  }
+  const byLength = new Map<number, HandlerRule[]>();
+  for (const rule of withRules) byLength.set(rule.handler.length, [...(byLength.get(rule.handler.length) ?? []), rule]);
+  w.block('', () => {
+    w.line(`const value = ${read(rules.discriminator)};`);
+    w.block(`if (typeof value === 'string')`, () => {
+      w.block('switch (value.length)', () => {
+        for (const [length, sameLength] of [...byLength.entries()].sort(([a], [b]) => a - b)) {
+          w.line(`case ${length}:`);
+          w.indented(() => {
+            // Not `return`: the object's other discriminators are tested after this one.
+            for (const rule of sameLength) w.line(`if (value === ${stringLiteral(rule.handler)} && (${unmet(rule)})) return false;`);
+            w.line('break;');
+          });
+        }
       });
-    }
+    });
   });
 }
 
-const FIELD_GROUP_PARAMETERS = 'object: Record<string, unknown>, path: IssuePath, issues: Issues';
+/** The test of a field group's handler rules, a function of its own: `name(object)`. */
+export function writeRulesTest(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
+  const fieldNames = new Set(group.fields.map((f) => f.name));
+  w.line(`/** Whether the handler rules of ${parts.docName(group.owner)} hold: the fields each discriminator value requires are there. */`);
+  w.block(`function ${name}(object: Record<string, unknown>): boolean`, () => {
+    for (const rules of group.handlerRules) writeHandlerRules(w, rules, fieldNames);
+    w.line('return true;');
+  });
+}
+
+/**
+ * The full check's report of the handler rules: one `switch` per discriminator, each value
+ * with a rule reading its fields by name (as Ajv reads them) and, when none of its
+ * alternatives is complete, reporting the rule with the message written here.
+ */
+function writeRulesReport(w: CodeWriter, parts: ModuleParts, group: FieldGroup): void {
+  const fieldNames = new Set(group.fields.map((f) => f.name));
+  const read = (field: string): string => {
+    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
+    return propertyAccess('object', field);
+  };
+  for (const rules of group.handlerRules) {
+    w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
+    w.block(`switch (${read(rules.discriminator)})`, () => {
+      for (const rule of rules.rules) {
+        if (rule.alternatives.length === 0) continue;
+        w.line(`case ${stringLiteral(rule.handler)}:`);
+        w.indented(() => {
+          const unmet = rule.alternatives
+            .map((fields) => {
+              const missing = fields.map((f) => `${read(f)} === undefined`);
+              return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
+            })
+            .join(' && ');
+          const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
+          const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
+          // The runtime writes the first field's location in front of this text.
+          const message =
+            `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
+            ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
+          w.line(
+            `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
+          );
+          w.line('break;');
+        });
+      }
+    });
+  }
+}
+
+/**
+ * `case`s of a `switch (key)` over `fields`, each running `body` for its field. Fields whose
+ * statements are the same text share them (`case "a": case "b": …`): the checks read a field's
+ * name from `key`, so every string field of a schema, say, is one `case` group.
+ */
+function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: CodeWriter, field: FieldModel) => void): void {
+  const byText = new Map<string, { names: string[]; lines: readonly string[] }>();
+  for (const field of fields) {
+    const own = new CodeWriter();
+    body(own, field);
+    const lines = own.lineList();
+    const text = lines.join('\n');
+    const shared = byText.get(text);
+    if (shared) shared.names.push(field.name);
+    else byText.set(text, { names: [field.name], lines });
+  }
+  for (const { names, lines } of byText.values()) {
+    for (const name of names) w.line(`case ${stringLiteral(name)}:`);
+    w.indented(() => lines.forEach((line) => w.line(line)));
+  }
+}
 
 /**
  * One pass over the object's keys: each present field is checked where it is found, and (for
  * strict schemas) any other key is an unknown property. Reading only the keys that are there,
  * instead of every field the schema defines and then the keys again for unknown ones, is what
  * makes a typical body cheap: most fields are absent.
+ *
+ * In `collect` mode the function is `name(object, path, issues[, unknownPointer])` and ends with
+ * the handler rules; in `test` mode it is `name(object[, strict])`, returns
+ * `false` at the first problem, and leaves the rules to the schema's test, which runs them
+ * first.
  *
  * What this sees, next to Ajv (the test oracle):
  * - `for...in` is how Ajv walks keys for `unevaluatedProperties`: a key whose value is
@@ -322,41 +513,44 @@ const FIELD_GROUP_PARAMETERS = 'object: Record<string, unknown>, path: IssuePath
  * - Field values are checked where `for...in` finds them, so a non-enumerable property, or a
  *   getter on a class's prototype, is not type-checked (Ajv reads each property by name). A
  *   JSON body has neither, and `JSON.stringify` would not send them.
- * - Required fields (in the schema's check) and the fields of the handler rules (after the
- *   loop, only those of the chosen handler) are read by name, as Ajv reads them, so these
- *   verdicts agree with Ajv on any object.
+ * - Required fields (in the schema's check) and the fields of the handler rules (only those of
+ *   the chosen handler) are read by name, as Ajv reads them, so these verdicts agree with Ajv
+ *   on any object.
  */
-export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, mode: Mode): void {
+  const collect = mode === 'collect';
+  const strict = group.needsKnownKeys;
   const fieldNames = group.fields.map((f) => f.name);
-  const unknownReport = group.needsKnownKeys
-    ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
-    : undefined;
+  const parameters = collect
+    ? `object: Record<string, unknown>, path: IssuePath, issues: Issues${strict ? ', unknownPointer: string | undefined' : ''}`
+    : `object: Record<string, unknown>${strict ? ', strict: boolean' : ''}`;
+  const argumentList = collect ? `object, path, issues${strict ? ', unknownPointer' : ''}` : `object${strict ? ', strict' : ''}`;
+  const returnType = collect ? 'Issues' : 'boolean';
+  /** The statement that runs helper `fn` on the current key. */
+  const callHelper = (fn: string): string => (collect ? `issues = ${fn}(key, ${argumentList});` : `if (!${fn}(key, ${argumentList})) return false;`);
   /** What is done with a key that is not a field: reported (strict), checked (a map), or nothing. */
   const unknown = (): void => {
     if (group.mapValue) {
       // A map's value is checked even when it is undefined, as Ajv's `additionalProperties` does.
       w.line('const entry: unknown = object[key];');
-      writeValueCheck(w, parts, { type: group.mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` });
-    } else if (unknownReport) {
-      w.line(unknownReport);
+      if (collect) writeValueCheck(w, parts, { type: group.mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` });
+      else writeValueTest(w, parts, group.mapValue, 'entry', 0, `${group.owner}_value`);
+    } else if (strict) {
+      w.line(
+        collect
+          ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
+          : 'if (strict) return false;',
+      );
     }
   };
-  const hasUnknown = group.mapValue !== undefined || unknownReport !== undefined;
-  const stopped = parts.runtime('STOPPED');
+  const hasUnknown = group.mapValue !== undefined || strict;
   const byHash = group.fields.length > SWITCH_ON_NAMES_LIMIT;
-  const unknownParameter = group.needsKnownKeys ? ', unknownPointer: string | undefined' : '';
-  const unknownArgument = group.needsKnownKeys ? ', unknownPointer' : '';
-  /** The `case`s of a `switch (key)` over `fields`, each checking the field it finds. */
-  const writeCases = (fields: readonly FieldModel[]): void => {
-    for (const field of fields) {
-      w.line(`case ${stringLiteral(field.name)}:`);
-      w.indented(() => {
-        w.line('field = object[key];');
-        writeField(w, parts, field);
-        w.line('break;');
-      });
-    }
-  };
+  const fieldCases = (fields: readonly FieldModel[]): void =>
+    writeCases(w, fields, (own, field) => {
+      own.line('field = object[key];');
+      writeField(own, parts, field, mode);
+      own.line('break;');
+    });
   const tree = byHash ? keyTree(group.fields) : undefined;
   // Up to INLINE_BUCKETS_LIMIT fields the groups stay in this function; past it, each is a function.
   const inline = group.fields.length <= INLINE_BUCKETS_LIMIT;
@@ -364,32 +558,24 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   const leafNames = new Map(inline ? [] : leaves.map((leaf) => [leaf, parts.freshName(`${name}_${leaf.label}`)] as const));
   const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
 
-  w.line(`/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`);
-  const rulesName = group.handlerRules.length > 0 ? parts.freshName(`${name}Rules`) : undefined;
-  const failFast = rulesName ? parts.runtime('FAIL_FAST') : '';
-  w.block(`function ${name}(${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
-    if (rulesName) {
-      // A yes-or-no answer tries the handler rules first: they decide most rejections, reading
-      // a field or two. Every issue in order (the rules last) is for the full check only.
-      w.block(`if (issues === ${failFast})`, () => {
-        w.line(`issues = ${rulesName}(object, path, issues);`);
-        w.line(`if (issues === ${stopped}) return issues;`);
-      });
-    }
+  w.line(
+    collect
+      ? `/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`
+      : `/** Whether the fields of ${parts.docName(group.owner)} that are present are valid${strict ? ' (and, when `strict`, no other key is there)' : ''}. */`,
+  );
+  w.block(`function ${name}(${parameters}): ${returnType}`, () => {
     if (!byHash || inline) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
-      // Set only by `isX`'s fail-fast run: the answer is known, nothing more is read.
-      w.line(`if (issues === ${stopped}) return issues;`);
       if (!tree) {
         w.block('switch (key)', () => {
-          writeCases(group.fields);
+          fieldCases(group.fields);
           // A map's value gets a block of its own: the `case` declares a constant.
           if (hasUnknown) w.line('default:').indented(() => (group.mapValue ? w.block('', unknown) : unknown()));
         });
         return;
       }
       // Many fields: the key's length, then maybe a character, picks the few names to compare.
-      const other = otherName ? `issues = ${otherName}(key, object, path, issues${unknownArgument});` : undefined;
+      const other = otherName ? callHelper(otherName) : undefined;
       const writeNode = (node: KeyTree): CodeWriter => {
         if (node.kind === 'split') {
           w.block(`switch (${node.position === undefined ? 'key.length' : `key.charCodeAt(${node.position})`})`, () => {
@@ -397,10 +583,10 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
             if (other) w.line('default:').indented(() => w.line(other));
           });
         } else if (!inline) {
-          w.line(`issues = ${leafNames.get(node)}(key, object, path, issues${unknownArgument});`);
+          w.line(callHelper(leafNames.get(node)!));
         } else {
           w.block('switch (key)', () => {
-            writeCases(node.fields);
+            fieldCases(node.fields);
             if (other) w.line('default:').indented(() => w.line(other));
           });
         }
@@ -408,35 +594,31 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       };
       writeNode(tree);
     });
-    if (rulesName) w.line(`return issues === ${failFast} || issues === ${stopped} ? issues : ${rulesName}(object, path, issues);`);
-    else w.line('return issues;');
+    if (!collect) {
+      w.line('return true;');
+      return;
+    }
+    writeRulesReport(w, parts, group);
+    w.line('return issues;');
   });
-  if (rulesName) {
-    w.line();
-    w.line(`/** The handler rules of ${parts.docName(group.owner)}: the fields each discriminator value requires. */`);
-    w.block(`function ${rulesName}(${FIELD_GROUP_PARAMETERS}): Issues`, () => {
-      for (const rules of group.handlerRules) writeHandlerRules(w, parts, rules, new Set(fieldNames));
-      w.line('return issues;');
-    });
-  }
   for (const [leaf, leafName] of leafNames) {
     w.line();
-    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
-    w.block(`function ${leafName}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+    w.line(`/** ${collect ? 'Checks' : 'Tests'} the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
+    w.block(`function ${leafName}(key: string, ${parameters}): ${returnType}`, () => {
       w.line('let field: unknown;');
       w.block('switch (key)', () => {
-        writeCases(leaf.fields);
-        if (otherName) w.line('default:').indented(() => w.line(`issues = ${otherName}(key, object, path, issues${unknownArgument});`));
+        fieldCases(leaf.fields);
+        if (otherName) w.line('default:').indented(() => w.line(callHelper(otherName)));
       });
-      w.line('return issues;');
+      w.line(collect ? 'return issues;' : 'return true;');
     });
   }
   if (otherName) {
     w.line();
     w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
-    w.block(`function ${otherName}(key: string, ${FIELD_GROUP_PARAMETERS}${unknownParameter}): Issues`, () => {
+    w.block(`function ${otherName}(key: string, ${parameters}): ${returnType}`, () => {
       unknown();
-      w.line('return issues;');
+      w.line(collect ? 'return issues;' : 'return true;');
     });
   }
 }
@@ -499,17 +681,25 @@ export interface CheckedObject {
   pointer: string;
 }
 
-/** The check of one object: its type, its required fields, then its field group. */
-export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup): void {
+/** The functions an object's check or test calls: its field group's and, when it has rules, its rules'. */
+export interface GroupFunctions {
+  fields: string;
+  rules?: string;
+}
+
+/** The full check of one object: its type, its required fields, then its field group (which ends with the rules). */
+export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup, hasRequired: string): void {
   w.line(`/** Appends the issues of ${parts.docName(object.title)} to \`issues\`. */`);
   w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
     w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
       w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
     w.line('const object = value as Record<string, unknown>;');
-    const requiredPointer = stringLiteral(`${object.pointer}/required`);
-    for (const field of object.fields.filter((f) => f.required)) {
-      w.line(`if (${propertyAccess('object', field.name)} === undefined) issues = ${parts.runtime('missing')}(issues, path, ${stringLiteral(field.name)}, ${reasonLiteral('is required')}, ${requiredPointer});`);
+    const required = object.fields.filter((f) => f.required).map((f) => f.name);
+    if (required.length > 0) {
+      // Read by name first, by the test's own function (fast); the list is walked only when one is missing.
+      const pointer = `${object.pointer}/required`;
+      w.line(`if (!${hasRequired}(object)) issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${stringLiteral(pointer)});`);
     }
     // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
     const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
@@ -517,11 +707,36 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
   });
 }
 
-/** A function checking one value of `type` (a member of a union), known not to be undefined. */
-export function writeValueFunction(w: CodeWriter, parts: ModuleParts, type: TypeModel, name: string, nameHint: string): void {
-  w.line(`/** Appends the issues of one value of ${parts.docName(describeType(type))} at \`key\` in \`path\`. */`);
-  w.block(`function ${name}(value: unknown, path: IssuePath, key: string | number, issues: Issues): Issues`, () => {
-    writeValueCheck(w, parts, { type, value: 'value', parentPath: 'path', key: 'key', depth: 0, nameHint });
-    w.line('return issues;');
+/**
+ * The yes-or-no test of one object, cheapest checks first: its type, its handler rules (the
+ * discriminator and the chosen value's fields, read by name: they decide most rejections), its
+ * required fields (read by name), then its field group (one pass over the keys).
+ */
+export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup, hasRequired: string): void {
+  const required = object.fields.filter((f) => f.required).map((f) => f.name);
+  if (required.length > 0) {
+    w.line(`/** Whether every required field of ${parts.docName(object.title)} is there (read by name, as Ajv reads them). */`);
+    w.block(`function ${hasRequired}(object: Record<string, unknown>): boolean`, () => {
+      w.line(`return ${required.map((field) => `${propertyAccess('object', field)} !== undefined`).join(' && ')};`);
+    });
+    w.line();
+  }
+  w.line(`/** Whether \`value\` is ${parts.docName(object.title)}; \`false\` at the first problem, nothing built. */`);
+  w.block(`function ${name}(value: unknown): boolean`, () => {
+    w.line(`if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;`);
+    w.line('const object = value as Record<string, unknown>;');
+    if (functions.rules) w.line(`if (!${functions.rules}(object)) return false;`);
+    if (required.length > 0) w.line(`if (!${hasRequired}(object)) return false;`);
+    const strict = group.needsKnownKeys ? `, ${object.unknownProperties === 'reject'}` : '';
+    w.line(`return ${functions.fields}(object${strict});`);
+  });
+}
+
+/** A function testing one value of `type` (a member of a union that needs statements: an array). */
+export function writeValueTestFunction(w: CodeWriter, parts: ModuleParts, type: TypeModel, name: string, nameHint: string): void {
+  w.line(`/** Whether \`value\` is ${parts.docName(describeType(type))}. */`);
+  w.block(`function ${name}(value: unknown): boolean`, () => {
+    writeValueTest(w, parts, type, 'value', 0, nameHint);
+    w.line('return true;');
   });
 }

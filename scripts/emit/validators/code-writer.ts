@@ -28,6 +28,11 @@ export class CodeWriter {
     return this;
   }
 
+  /** The lines written so far, each with its indentation. */
+  lineList(): readonly string[] {
+    return this.lines;
+  }
+
   toString(): string {
     return this.lines.join('\n') + '\n';
   }

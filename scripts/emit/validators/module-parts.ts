@@ -12,7 +12,7 @@ import { type ModuleNames, upperSnake } from './plan.ts';
 export const RUNTIME_FUNCTIONS = {
   '../runtime/field-checks.ts': ['checkString', 'checkUri', 'checkUuid'],
   '../runtime/formats.ts': ['codePointLength', 'isDateTime', 'isEmail', 'isUri', 'isUuid'],
-  '../runtime/report.ts': ['FAIL_FAST', 'STOPPED', 'badFormat', 'invalidValue', 'missing', 'missingForHandler', 'noMatch', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
+  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
 } as const;
 
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FUNCTIONS][number];
@@ -42,49 +42,72 @@ interface Constant {
   initializer: string;
 }
 
-/** A function the checks call that is written after them: an inline object's check, a union member's. */
-export type PendingFunction = { kind: 'object'; name: string; type: InlineObjectType; nameHint: string } | { kind: 'value'; name: string; type: TypeModel; nameHint: string };
+/**
+ * A function the checks call that is written after them: an inline object's check and test
+ * (`name` and `testName`), or the test of a union member that needs statements.
+ */
+export type PendingFunction = { kind: 'object'; name: string; testName: string; type: InlineObjectType; nameHint: string } | { kind: 'value'; name: string; type: TypeModel; nameHint: string };
 
 export class ModuleParts {
   private readonly used = new Set<RuntimeFunction>();
   /** Functions asked for and not yet written; `render.ts` writes them until none is left. */
   readonly pending: PendingFunction[] = [];
-  private readonly functionsByType = new Map<string, string>();
+  private readonly functionsByType = new Map<string, PendingFunction>();
   private readonly constants: Constant[] = [];
   /** Constant names by what they hold, so that each is declared once. */
   private readonly byContent = new Map<string, string>();
 
   constructor(
     private readonly names: ModuleNames,
-    /** The name of each object schema's check function. */
-    private readonly schemaChecks: ReadonlyMap<string, string>,
+    /** The names of each object schema's check and test functions. */
+    private readonly schemaFunctions: ReadonlyMap<string, { check: string; test: string }>,
   ) {}
+
+  private functionsOf(schemaName: string): { check: string; test: string } {
+    const functions = this.schemaFunctions.get(schemaName);
+    if (functions === undefined) throw new Error(`validators: no check for schema ${schemaName}`);
+    return functions;
+  }
 
   /** The check function of object schema `schemaName`. */
   schemaCheck(schemaName: string): string {
-    const name = this.schemaChecks.get(schemaName);
-    if (name === undefined) throw new Error(`validators: no check for schema ${schemaName}`);
-    return name;
+    return this.functionsOf(schemaName).check;
+  }
+
+  /** The test function (yes or no) of object schema `schemaName`. */
+  schemaTest(schemaName: string): string {
+    return this.functionsOf(schemaName).test;
   }
 
   /** The check function of an inline object, written later (once per distinct object). */
   inlineObjectCheck(type: InlineObjectType, nameHint: string): string {
-    return this.pendingFunction('object', type, nameHint, `check${pascal(nameHint)}`);
+    return this.inlineObject(type, nameHint).name;
   }
 
-  /** A function checking one value of `type`, written later (once per distinct type). */
-  memberCheck(type: TypeModel, nameHint: string): string {
-    return this.pendingFunction('value', type, nameHint, `check${pascal(nameHint)}`);
+  /** The test function of an inline object, written later with its check. */
+  inlineObjectTest(type: InlineObjectType, nameHint: string): string {
+    return this.inlineObject(type, nameHint).testName;
   }
 
-  private pendingFunction(kind: PendingFunction['kind'], type: TypeModel, nameHint: string, wanted: string): string {
-    const key = JSON.stringify([kind, type]);
+  /** A function testing one value of `type`, written later (once per distinct type). */
+  memberTest(type: TypeModel, nameHint: string): string {
+    const key = JSON.stringify(['value', type]);
     const existing = this.functionsByType.get(key);
-    if (existing) return existing;
-    const name = this.names.fresh(wanted);
-    this.functionsByType.set(key, name);
-    this.pending.push({ kind, name, type, nameHint } as PendingFunction);
-    return name;
+    if (existing) return existing.name;
+    const pending: PendingFunction = { kind: 'value', name: this.names.fresh(`test${pascal(nameHint)}`), type, nameHint };
+    this.functionsByType.set(key, pending);
+    this.pending.push(pending);
+    return pending.name;
+  }
+
+  private inlineObject(type: InlineObjectType, nameHint: string): Extract<PendingFunction, { kind: 'object' }> {
+    const key = JSON.stringify(['object', type]);
+    const existing = this.functionsByType.get(key);
+    if (existing?.kind === 'object') return existing;
+    const pending: PendingFunction = { kind: 'object', name: this.names.fresh(`check${pascal(nameHint)}`), testName: this.names.fresh(`test${pascal(nameHint)}`), type, nameHint };
+    this.functionsByType.set(key, pending);
+    this.pending.push(pending);
+    return pending;
   }
 
   /** A free module-level name based on `wanted`. */
@@ -152,17 +175,23 @@ export class ModuleParts {
   /**
    * Code for the spec pointer of a field's rule. When the pointer is its schema's `properties`
    * pointer plus the field's name, this is a module constant ending in `/`, which the runtime
-   * completes with the key (see `pointerAt` in src/runtime/report.ts); otherwise the pointer.
+   * completes with the key (see `pointerAt` in src/runtime/report.ts); below the field (its
+   * items), the constant plus the variable `key` (which then holds the field's name) plus the
+   * rest; otherwise the pointer.
    */
   pointer(pointer: SpecPointer, fieldName: string | undefined): string {
-    const match = /^#\/components\/schemas\/([^/]+)\/properties\/(.+)$/.exec(pointer);
-    if (fieldName === undefined || !match || match[2] !== fieldName || /[~/]/.test(fieldName)) return stringLiteral(pointer);
-    const properties = pointer.slice(0, pointer.length - fieldName.length);
-    return this.constant(`pointer:${properties}`, `${upperSnake(match[1]!)}_PROPERTIES`, () => ({
+    const match = /^#\/components\/schemas\/([^/]+)\/properties\//.exec(pointer);
+    if (fieldName === undefined || !match || /[~/]/.test(fieldName)) return stringLiteral(pointer);
+    const properties = match[0];
+    const rest = pointer.slice(properties.length);
+    if (rest !== fieldName && !rest.startsWith(`${fieldName}/`)) return stringLiteral(pointer);
+    const name = this.constant(`pointer:${properties}`, `${upperSnake(match[1]!)}_PROPERTIES`, () => ({
       comment: "Where these fields are in the spec: an issue's pointer is this plus the field's name.",
       initializer: stringLiteral(properties),
     }));
+    return rest === fieldName ? name : `${name} + key + ${stringLiteral(rest.slice(fieldName.length))}`;
   }
+
 
   /** The names of a schema's fields, for "did you mean" suggestions. */
   fieldNames(owner: string, fields: readonly string[]): string {

@@ -6,14 +6,9 @@ import type { ApiModel, FieldModel, HandlerRulesModel, ObjectModel, ObjectShape,
 import { SCHEMA_PREFIX } from '../../model/read-model.ts';
 import { NamingError, ValidatorNames } from '../naming.ts';
 
-/** The schemas users validate: every request body and every success response body. */
+/** The schemas users validate: every schema of the spec (objects and enums), in spec order. */
 export function publicSchemaNames(model: ApiModel): string[] {
-  const wanted = new Set<string>();
-  for (const op of model.operations) {
-    if (op.requestBody) wanted.add(op.requestBody.schema);
-    for (const response of op.successes) if (response.schema) wanted.add(response.schema);
-  }
-  return model.schemas.filter((s) => s.kind === 'object' && wanted.has(s.name)).map((s) => s.name);
+  return model.schemas.map((s) => s.name);
 }
 
 function objectByName(model: ApiModel, name: string): ObjectModel {

@@ -1,18 +1,18 @@
 /**
- * The generated module's text: imports, module constants, the check functions, and for each
- * public schema its Standard Schema object, `isX` and `assertX`. Everything is written as text
- * by `CodeWriter` and joined once, so the cost grows with the size of the output.
+ * The generated module's text: imports, module constants, the check and test functions, and
+ * for every schema of the spec its Standard Schema object, `isX` and `assertX`. Everything is
+ * written as text by `CodeWriter` and joined once, so the cost grows with the size of the output.
  */
-import type { ApiModel } from '../../model/types.ts';
+import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeFieldGroup, writeObjectCheck, writeValueFunction } from './checks.ts';
+import { subjectOf, writeFieldGroup, writeObjectCheck, writeObjectTest, writeRulesTest, writeValueTestFunction } from './checks.ts';
 import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
-const WRAPPER_FUNCTIONS = ['assertValid', 'defineSchema', 'isValid'];
+const WRAPPER_FUNCTIONS = ['assertValid', 'defineEnum', 'defineSchema'];
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
 const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
@@ -21,7 +21,8 @@ const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
 
 export function renderValidators(model: ApiModel, specHash: string, generator = 'scripts/emit/validators.ts'): string {
   const publicNames = publicSchemaNames(model);
-  const schemas = reachableSchemas(model, publicNames);
+  const schemas = reachableSchemas(model, publicNames.filter((name) => model.schemas.some((s) => s.name === name && s.kind === 'object')));
+  const enums = model.schemas.filter((s): s is EnumModel => s.kind === 'enum' && publicNames.includes(s.name));
   const { groups, groupOf } = planGroups(schemas);
 
   const names = new ModuleNames(VALIDATORS_MODULE, Object.fromEntries(RESERVED.map((name) => [name, `the runtime's ${name}`])));
@@ -31,7 +32,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     assert: names.validator.assertion(name),
     type: names.validator.importedType(name),
   }));
-  const schemaChecks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
+  const checks = new Map(schemas.map((schema) => [schema.name, names.validator.check(schema.name)]));
   // Two groups may have the same owner (one schema's fields under different rules): the second gets a free name.
   const owners = new Set<string>();
   const groupChecks = new Map(
@@ -41,29 +42,54 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       return [group, first ? names.validator.fieldsCheck(group.owner) : names.fresh(`checkFieldsOf${group.owner}`)] as const;
     }),
   );
-  const parts = new ModuleParts(names, schemaChecks);
+  // The module's own names come after every name of the naming module, so they cannot take one.
+  const tests = new Map(schemas.map((schema) => [schema.name, names.fresh(`test${schema.name}`)]));
+  const groupTests = new Map(
+    groups.map((group) => [group, { fields: names.fresh(`testFieldsOf${group.owner}`), ...(group.handlerRules.length > 0 && { rules: names.fresh(`testRulesOf${group.owner}`) }) }] as const),
+  );
+  const parts = new ModuleParts(names, new Map(schemas.map((schema) => [schema.name, { check: checks.get(schema.name)!, test: tests.get(schema.name)! }])));
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
   for (const group of groups) {
-    writeFieldGroup(functions, parts, group, groupChecks.get(group)!);
+    const test = groupTests.get(group)!;
+    writeFieldGroup(functions, parts, group, groupChecks.get(group)!, 'collect');
     functions.line();
+    writeFieldGroup(functions, parts, group, test.fields, 'test');
+    functions.line();
+    if (test.rules) {
+      writeRulesTest(functions, parts, group, test.rules);
+      functions.line();
+    }
   }
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
-    writeObjectCheck(functions, parts, { ...schema, title: `a ${schema.name}` }, schemaChecks.get(schema.name)!, groupChecks.get(group)!, group);
+    const object = { ...schema, title: `a ${schema.name}` };
+    const hasRequired = names.fresh(`hasRequiredOf${schema.name}`);
+    writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group, hasRequired);
+    functions.line();
+    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupTests.get(group)!, group, hasRequired);
     functions.line();
   }
+  // A named enum's validators are its list of values, which the runtime checks.
+  const enumValues = new Map(enums.map((schema) => [schema.name, parts.enumValues(schema.name, schema.values, `${schema.pointer}/enum`)]));
   // Inline objects and union members, asked for by the checks above (and by each other).
   for (let pending = parts.pending.shift(); pending; pending = parts.pending.shift()) {
     if (pending.kind === 'value') {
-      writeValueFunction(functions, parts, pending.type, pending.name, pending.nameHint);
+      writeValueTestFunction(functions, parts, pending.type, pending.name, pending.nameHint);
     } else {
       const group = ownGroup(pending.nameHint, pending.type);
-      const groupName = names.fresh(`${pending.name}Fields`);
-      writeFieldGroup(functions, parts, group, groupName);
+      const object = { ...pending.type, title: `the object ${pending.nameHint}` };
+      const fieldsCheck = names.fresh(`${pending.name}Fields`);
+      const fieldsTest = names.fresh(`${pending.testName}Fields`);
+      writeFieldGroup(functions, parts, group, fieldsCheck, 'collect');
       functions.line();
-      writeObjectCheck(functions, parts, { ...pending.type, title: `the object ${pending.nameHint}` }, pending.name, groupName, group);
+      writeFieldGroup(functions, parts, group, fieldsTest, 'test');
+      functions.line();
+      const hasRequired = names.fresh(`hasRequiredOf${pending.testName}`);
+      writeObjectCheck(functions, parts, object, pending.name, fieldsCheck, group, hasRequired);
+      functions.line();
+      writeObjectTest(functions, parts, object, pending.testName, { fields: fieldsTest }, group, hasRequired);
     }
     functions.line();
   }
@@ -78,7 +104,8 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   if (quotedNames.length > 0) parts.runtime('quoteNames');
   for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
-  out.line(`import { ${WRAPPER_FUNCTIONS.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
+  const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
+  out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();
   if (quotedNames.length > 0) {
     out.line('// Property names that a path writes quoted, declared to the runtime once.');
@@ -89,15 +116,27 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
 
   const exports = new CodeWriter();
   for (const { name, is, assert, type } of exported) {
-    const check = schemaChecks.get(name)!;
+    const values = enumValues.get(name);
     exports.line(`/** The type of a valid ${name}, from @sip-endpoints/types. */`);
     exports.line(`export type ${name} = ${type};`);
     exports.line(`/** Validates a ${name} (Standard Schema v1): \`${name}['~standard'].validate(value)\` returns \`{ value }\` or \`{ issues }\`. */`);
-    exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${check});`);
-    exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem. */`);
-    exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return isValid(${check}, value);`));
+    if (values !== undefined) {
+      const pointer = stringLiteral(`${enums.find((e) => e.name === name)!.pointer}/enum`);
+      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineEnum<${name}>(${stringLiteral(name)}, ${values}, ${pointer});`);
+      exports.line(`/** Whether \`value\` is a ${name}: one of its values. */`);
+      exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return ${values}.includes(value as string);`));
+    } else {
+      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${checks.get(name)!}, ${tests.get(name)!});`);
+      exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem and builds no issue. */`);
+      exports.block(`export function ${is}(value: unknown): value is ${name}`, () => {
+        // Whatever the value throws while it is read (a getter, a revoked proxy) makes it invalid.
+        exports.block('try', () => exports.line(`return ${tests.get(name)!}(value);`), '} catch {');
+        exports.indented(() => exports.line('return false;'));
+        exports.line('}');
+      });
+    }
     exports.line(`/** Throws a \`ValidationError\` listing every issue unless \`value\` is a valid ${name}. */`);
-    exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${stringLiteral(name)}, ${check}, value);`));
+    exports.block(`export function ${assert}(value: unknown): asserts value is ${name}`, () => exports.line(`assertValid(${name}, value);`));
     exports.line();
   }
 

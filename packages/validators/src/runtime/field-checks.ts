@@ -10,7 +10,7 @@
  */
 import type { IssuePath, Issues } from './issue.ts';
 import { isUri, isUuid } from './formats.ts';
-import { badFormat, wrongType } from './report.ts';
+import { invalidValue, wrongType } from './report.ts';
 
 const URI_REASON = ' must be an absolute URI, such as https://example.com/hook';
 const UUID_REASON = ' must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90';
@@ -23,12 +23,13 @@ export function checkString(issues: Issues, path: IssuePath, key: string, value:
 
 /** A string in `format: uri`, as ajv-formats accepts it. */
 export function checkUri(issues: Issues, path: IssuePath, key: string, value: unknown, orNull: boolean, pointer: string): Issues {
-  if (typeof value === 'string') return isUri(value) ? issues : badFormat(issues, path, key, URI_REASON, pointer);
+  if (typeof value === 'string') return isUri(value) ? issues : invalidValue(issues, path, key, 'invalid_format', URI_REASON, pointer);
   return checkString(issues, path, key, value, orNull, pointer);
 }
 
 /** A string in `format: uuid`, as ajv-formats accepts it. */
 export function checkUuid(issues: Issues, path: IssuePath, key: string, value: unknown, orNull: boolean, pointer: string): Issues {
-  if (typeof value === 'string') return isUuid(value) ? issues : badFormat(issues, path, key, UUID_REASON, pointer);
+  if (typeof value === 'string') return isUuid(value) ? issues : invalidValue(issues, path, key, 'invalid_format', UUID_REASON, pointer);
   return checkString(issues, path, key, value, orNull, pointer);
 }
+

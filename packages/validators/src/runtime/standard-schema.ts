@@ -5,7 +5,7 @@
  */
 import type { IssuePath, Issues, ValidationIssue } from './issue.ts';
 import { ROOT } from './issue.ts';
-import { FAIL_FAST, unreadable } from './report.ts';
+import { notInEnum, unreadable } from './report.ts';
 import { ValidationError } from './validation-error.ts';
 
 /** The Standard Schema v1 interface, as in `@standard-schema/spec` 1.1.0. */
@@ -67,48 +67,53 @@ export interface SipEndpointsSchemaProps<T> extends StandardSchemaV1.Props<T, T>
 /** A generated check: the issues of `value` at `path` appended to `issues`, or `issues` unchanged. */
 export type Check = (value: unknown, path: IssuePath, issues: Issues) => Issues;
 
+/** A generated test: whether `value` is valid, answered at the first problem without building anything. */
+export type Test = (value: unknown) => boolean;
+
 /**
- * Runs a check so that no input can make it throw: a throwing getter or a revoked proxy
- * becomes an `unreadable` issue. (try/catch costs nothing on the path that does not throw.)
+ * The issues of `value`, or undefined when it is valid. The test answers first: a valid value
+ * (the common case) costs only the test, and only a rejected one pays for the full check, which
+ * reads it again to report every issue. Nothing the value does can make this throw: a throwing
+ * getter or a revoked proxy becomes an `unreadable` issue. (try/catch costs nothing on the
+ * path that does not throw.)
  */
-export function runCheck(check: Check, value: unknown): Issues {
+export function runCheck(check: Check, test: Test, value: unknown): Issues {
   try {
-    return check(value, ROOT, undefined);
+    return test(value) ? undefined : check(value, ROOT, undefined);
   } catch {
     return unreadable();
   }
 }
 
-/**
- * Whether `check` finds no problem in `value`, stopping at the first one: the check runs in
- * fail-fast mode (see `FAIL_FAST`), so a rejected value costs no issue, path or message.
- * Whatever the value throws while it is read makes it invalid.
- */
-export function isValid(check: Check, value: unknown): boolean {
-  try {
-    return check(value, ROOT, FAIL_FAST) === FAIL_FAST;
-  } catch {
-    return false;
-  }
-}
-
-/** Wraps a generated check as a Standard Schema object. Called once per schema, at import. */
-export function defineSchema<T>(name: string, check: Check): SipEndpointsSchema<T> {
+/** Wraps a generated check and test as a Standard Schema object. Called once per schema, at import. */
+export function defineSchema<T>(name: string, check: Check, test: Test): SipEndpointsSchema<T> {
   return {
     name,
     '~standard': {
       version: 1,
       vendor: 'sip-endpoints',
       validate(value: unknown): ValidationResult<T> {
-        const issues = runCheck(check, value);
+        const issues = runCheck(check, test, value);
         return issues === undefined ? { value: value as T } : { issues };
       },
     },
   };
 }
 
-/** Throws a `ValidationError` naming the schema when `check` finds issues in `value`. */
-export function assertValid(name: string, check: Check, value: unknown): void {
-  const issues = runCheck(check, value);
-  if (issues !== undefined) throw new ValidationError(name, issues);
+/** Throws a `ValidationError` naming the schema when it finds issues in `value`. */
+export function assertValid<T>(schema: SipEndpointsSchema<T>, value: unknown): void {
+  const result = schema['~standard'].validate(value);
+  if (result.issues !== undefined) throw new ValidationError(schema.name, result.issues);
+}
+
+/**
+ * The Standard Schema object of a named enum, the whole value being checked: one of `values`
+ * (listed at `pointer` in the spec). The check runs only once the test has failed.
+ */
+export function defineEnum<T>(name: string, values: readonly string[], pointer: string): SipEndpointsSchema<T> {
+  return defineSchema<T>(
+    name,
+    (value, path, issues) => notInEnum(issues, path, undefined, values, false, value, pointer),
+    (value) => values.includes(value as string),
+  );
 }

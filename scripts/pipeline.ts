@@ -1,16 +1,26 @@
 /**
- * The steps of `npm run generate`, from the spec to the files it would write: lint and bundle,
- * read the model, run every emitter, then compile the generated TypeScript in memory. Writes
- * nothing; `scripts/output.ts` compares or moves the files into place.
+ * The steps of `npm run generate`, from the spec to the files it would write: read the spec,
+ * bundle it, read the model, run every emitter and compile the generated TypeScript in memory,
+ * with lint beside them. Writes nothing; `scripts/output.ts` compares or moves the files into
+ * place.
+ *
+ * Two threads and a child process share the work (see ARCHITECTURE.md): the compiler thread
+ * (`compiler-thread.ts`) loads TypeScript while this one reads the spec; once the model exists,
+ * `redocly build-docs` renders the docs, the compiler thread runs openapi-typescript and the
+ * type-check, and this thread runs the other emitters and then lints. Lint runs after the bundle
+ * instead of before it so that its cost overlaps the rest; its verdict still comes first: any
+ * lint problem fails the run, and when a later step fails on a spec that lint rejects, the lint
+ * problems are what is reported, with their files and lines.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
 import { emitters } from './emit/index.ts';
 import { BUNDLED_SPEC_PATH } from './generate.ts';
+import { startCompilerThread, type CompilerThread } from './compiler-thread.ts';
+import { GeneratedCodeError } from './generated-code-error.ts';
 import { ModelError, readModel } from './model/read-model.ts';
-import { lintAndBundle, SpecError } from './spec-check.ts';
-import { GeneratedCodeError, typeCheckGenerated } from './type-check-output.ts';
+import { openSpec, SpecError, type OpenedSpec } from './spec-check.ts';
 
 export interface GenerateOptions {
   /** Where the tools and the packages' runtime sources live: the repository root. */
@@ -19,6 +29,8 @@ export interface GenerateOptions {
   specFile?: string;
   /** Called with one line per finished step. */
   log?: (line: string) => void;
+  /** The compiler thread, when the caller has started it already; `generate` stops it. */
+  compiler?: CompilerThread;
 }
 
 export interface GenerateResult {
@@ -27,10 +39,12 @@ export interface GenerateResult {
   ownedFolders: string[];
 }
 
+const stepLine = (label: string, seconds: number) => `  ✓ ${label.padEnd(34)} ${seconds.toFixed(2)} s`;
+
 async function timed<T>(log: (line: string) => void, label: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const value = await work();
-  log(`  ✓ ${label.padEnd(34)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  log(stepLine(label, (performance.now() - started) / 1000));
   return value;
 }
 
@@ -55,37 +69,58 @@ function refuseDuplicates(files: readonly GeneratedFile[]): void {
 }
 
 /** Runs every step and returns the files it would write. */
-export async function generate({ root, specFile, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ root, specFile, log = () => {}, compiler = startCompilerThread(root) }: GenerateOptions): Promise<GenerateResult> {
   // Relative to the repository, as every spec problem is reported.
   const specRoot = specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/');
-  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specRoot));
-  const { spec, specText } = stampBundle(bundledText);
-  const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
-  const model = await timed(log, 'read model', async () => readModel(spec));
-  const context: EmitContext = { spec, model, specHash, root };
-  // Emitters whose work is a child process start first and run while the others run here in
-  // turn, and while their code is type-checked, so both cores are busy; each is timed on its own.
-  const inBackground = emitters.filter((e) => e.childProcess).map((e) => timed(log, e.name, async () => e.emit(context)));
-  // Settled here too, so that a failure of one is not reported as unhandled while the type-check runs.
-  const backgroundDone = Promise.allSettled(inBackground);
-  const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+  const stopChildren = new AbortController();
+  const inBackground: Promise<GeneratedFile[]>[] = [];
+  let spec: OpenedSpec | undefined;
+  let linted = false;
+  const lint = async () => {
+    linted = true;
+    await timed(log, 'lint spec/ (redocly)', () => spec!.lint());
+  };
   try {
-    for (const emitter of emitters.filter((e) => !e.childProcess)) files.push(...(await timed(log, emitter.name, async () => emitter.emit(context))));
+    spec = await timed(log, 'read spec/, load Redocly', () => openSpec(root, specRoot));
+    const { spec: bundle, specText } = stampBundle(await timed(log, 'bundle (redocly)', () => spec!.bundle()));
+    const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
+    const model = await timed(log, 'read model', async () => readModel(bundle));
+    const context: EmitContext = { spec: bundle, model, specHash, root, signal: stopChildren.signal };
+    // Emitters whose work is a child process start first, so that it runs beside everything
+    // else; each must have spawned its process before its first await (see Emitter.childProcess).
+    for (const emitter of emitters.filter((e) => e.childProcess)) inBackground.push(timed(log, emitter.name, async () => emitter.emit(context)));
+    // Settled here too, so that a failure of one is not reported as unhandled while the rest runs.
+    for (const work of inBackground) work.catch(() => {});
+    const { signal: _signal, ...cloneable } = context;
+    compiler.emit(cloneable);
+    const ours = new Map<string, GeneratedFile[]>();
+    for (const emitter of emitters.filter((e) => !e.childProcess && !e.needsCompiler)) ours.set(emitter.name, await timed(log, emitter.name, async () => emitter.emit(context)));
+    const checked = compiler.check([{ path: BUNDLED_SPEC_PATH, contents: specText }, ...[...ours.values()].flat()]);
+    checked.catch(() => {});
+    await lint();
+    const fromCompiler = await checked;
+    for (const [label, seconds] of fromCompiler.steps) log(stepLine(label, seconds));
+    // In the emitters' order, whichever thread ran each, so the output lists the same way every run.
+    const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+    const emitted = new Map([...ours, ...fromCompiler.emitted]);
+    for (const emitter of emitters.filter((e) => !e.childProcess)) files.push(...emitted.get(emitter.name)!);
+    for (const work of inBackground) files.push(...(await work));
     refuseDuplicates(files);
-    await timed(log, 'type-check generated code', async () => typeCheckGenerated(root, files));
+    // A folder that holds a generated file holds nothing else: a file there that no step produced
+    // is stale (an emitter may also claim a folder it has stopped writing to).
+    const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);
+    return { files, ownedFolders: [...ownedFolders].sort() };
+  } catch (error) {
+    stopChildren.abort();
+    await compiler.stop();
+    // A lint problem explains a failure of a later step better than the step can, with the file
+    // and line of the mistake.
+    if (spec && !linted) await lint();
+    throw error;
   } finally {
-    await backgroundDone;
+    await compiler.stop();
+    await Promise.allSettled(inBackground);
   }
-  const fromBackground = (await Promise.all(inBackground)).flat();
-  files.push(...fromBackground);
-  refuseDuplicates(files);
-  if (fromBackground.some((file) => file.path.endsWith('.ts'))) {
-    await timed(log, 'type-check generated code (all)', async () => typeCheckGenerated(root, files));
-  }
-  // A folder that holds a generated file holds nothing else: a file there that no step produced
-  // is stale (an emitter may also claim a folder it has stopped writing to).
-  const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);
-  return { files, ownedFolders: [...ownedFolders].sort() };
 }
 
 /** A message for the person at the terminal: what failed and where, never a stack trace. */

@@ -7,8 +7,6 @@
  * alone would drop them.
  */
 import { generatedHeader } from './header.ts';
-import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
 import type { Emitter } from './emitter.ts';
 import { schemaTypeName } from './naming.ts';
 import { schemaNameAt } from '../model/read-model.ts';
@@ -16,6 +14,9 @@ import { schemaNameAt } from '../model/read-model.ts';
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
+  // Loaded on first use: importing the emitters (the main thread of the pipeline does) must not
+  // load the compiler, which only the thread that runs this emitter needs.
+  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([import('openapi-typescript'), import('typescript')]);
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,
@@ -35,5 +36,6 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
 export const openApiTypesEmitter: Emitter = {
   name: 'openapi-typescript types',
   owns: [],
+  needsCompiler: true,
   emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
 };

@@ -4,19 +4,24 @@
  * mis-escape, two generated declarations with one name). Nothing is emitted.
  */
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import ts from 'typescript';
+import type TS from 'typescript';
 import type { GeneratedFile } from './emit/emitter.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 
 export { GeneratedCodeError };
+
+// The compiler is a CommonJS package of several megabytes: by `import`, Node would also scan all
+// of it for export names before running it, which costs as much as compiling it.
+const ts: typeof TS = createRequire(import.meta.url)('typescript');
 
 const MAX_REPORTED = 20;
 
 /** The folder name that holds generated code, in a package's sources and at the root. */
 const GENERATED_FOLDER = 'generated';
 
-function compilerOptions(root: string): ts.CompilerOptions {
+function compilerOptions(root: string): TS.CompilerOptions {
   const configPath = path.join(root, 'tsconfig.json');
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
   if (error) throw new Error(`cannot read ${configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
@@ -48,7 +53,7 @@ function runtimeSources(root: string): string[] {
   });
 }
 
-function languageKey(languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions): string {
+function languageKey(languageVersionOrOptions: TS.ScriptTarget | TS.CreateSourceFileOptions): string {
   return typeof languageVersionOrOptions === 'object' ? `${languageVersionOrOptions.languageVersion}/${languageVersionOrOptions.impliedNodeFormat}` : String(languageVersionOrOptions);
 }
 
@@ -79,7 +84,7 @@ export function createGeneratedCodeChecker(root: string): GeneratedCodeChecker {
   host.fileExists = (file) => inMemory.has(path.resolve(file)) || fileExists(file);
   // Files from disk are parsed once and kept (with their binding), as a language service keeps
   // them between programs; generated files are parsed afresh for each check.
-  const fromDisk = new Map<string, ts.SourceFile>();
+  const fromDisk = new Map<string, TS.SourceFile>();
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     if (inMemory.has(path.resolve(fileName))) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
     const key = `${path.resolve(fileName)}\0${languageKey(languageVersionOrOptions)}`;

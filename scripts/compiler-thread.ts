@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
-import { GeneratedCodeError } from './generated-code-error.ts';
+import { GeneratedCodeError } from './pipeline-errors.ts';
 
 /** Seconds per step, as the thread measured them, for the step log. */
 export type StepTimes = [label: string, seconds: number][];
@@ -26,6 +26,9 @@ export interface CompilerThreadData {
   root: string;
 }
 
+const ENTRY = new URL('./worker-entry.js', import.meta.url);
+const WORK = new URL('./compiler-thread-work.ts', import.meta.url);
+
 export interface CompilerThread {
   /** Hands over the bundle and its model: the thread runs the emitters that need the compiler. */
   emit(context: Omit<EmitContext, 'signal'>): void;
@@ -40,7 +43,7 @@ export interface CompilerThread {
 
 export function startCompilerThread(root: string): CompilerThread {
   const data: CompilerThreadData = { root };
-  const worker = new Worker(new URL('./compiler-thread-entry.js', import.meta.url), { workerData: data });
+  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, ...data } });
   const reply = new Promise<FromCompilerThread>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', (error) => reject(new Error(`the compiler thread failed: ${error.message}`)));

@@ -4,13 +4,14 @@
  * with lint beside them. Writes nothing; `scripts/output.ts` compares or moves the files into
  * place.
  *
- * Two threads and a child process share the work (see ARCHITECTURE.md): the compiler thread
- * (`compiler-thread.ts`) loads TypeScript while this one reads the spec; once the model exists,
- * `redocly build-docs` renders the docs, the compiler thread runs openapi-typescript and the
- * type-check, and this thread runs the other emitters and then lints. Lint runs after the bundle
- * instead of before it so that its cost overlaps the rest; its verdict still comes first: any
- * lint problem fails the run, and when a later step fails on a spec that lint rejects, the lint
- * problems are what is reported, with their files and lines.
+ * Three threads and a child process share the work, each starting as soon as its input exists:
+ * the spec thread (`spec-thread.ts`) reads and bundles the spec, then lints it; this thread
+ * reads the model, starts `redocly build-docs` on the docs' copy of the spec and runs the
+ * emitters that need no compiler; the compiler thread (`compiler-thread.ts`), which has loaded
+ * TypeScript meanwhile, runs openapi-typescript and then type-checks all generated code. Lint
+ * runs after the bundle instead of before it so that its cost overlaps the rest; its verdict
+ * still comes first: any lint problem fails the run, and when a later step fails on a spec that
+ * lint rejects, the lint problems are what is reported, with their files and lines.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -18,9 +19,9 @@ import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
 import { emitters } from './emit/index.ts';
 import { BUNDLED_SPEC_PATH } from './generate.ts';
 import { startCompilerThread, type CompilerThread } from './compiler-thread.ts';
-import { GeneratedCodeError } from './generated-code-error.ts';
 import { ModelError, readModel } from './model/read-model.ts';
-import { openSpec, SpecError, type OpenedSpec } from './spec-check.ts';
+import { GeneratedCodeError, SpecError } from './pipeline-errors.ts';
+import { startSpecThread, type SpecThread } from './spec-thread.ts';
 
 export interface GenerateOptions {
   /** Where the tools and the packages' runtime sources live: the repository root. */
@@ -29,8 +30,8 @@ export interface GenerateOptions {
   specFile?: string;
   /** Called with one line per finished step. */
   log?: (line: string) => void;
-  /** The compiler thread, when the caller has started it already; `generate` stops it. */
-  compiler?: CompilerThread;
+  /** The threads, when the caller has started them already (on the same root and spec); `generate` stops them. */
+  threads?: { spec: SpecThread; compiler: CompilerThread };
 }
 
 export interface GenerateResult {
@@ -68,21 +69,18 @@ function refuseDuplicates(files: readonly GeneratedFile[]): void {
   }
 }
 
+/** Starts the threads of a run; `generate` starts them itself unless given them. */
+export function startThreads(root: string, specFile?: string): { spec: SpecThread; compiler: CompilerThread } {
+  return { spec: startSpecThread(root, specFile), compiler: startCompilerThread(root) };
+}
+
 /** Runs every step and returns the files it would write. */
-export async function generate({ root, specFile, log = () => {}, compiler = startCompilerThread(root) }: GenerateOptions): Promise<GenerateResult> {
-  // Relative to the repository, as every spec problem is reported.
-  const specRoot = specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/');
+export async function generate({ root, specFile, log = () => {}, threads = startThreads(root, specFile) }: GenerateOptions): Promise<GenerateResult> {
+  const { spec, compiler } = threads;
   const stopChildren = new AbortController();
   const inBackground: Promise<GeneratedFile[]>[] = [];
-  let spec: OpenedSpec | undefined;
-  let linted = false;
-  const lint = async () => {
-    linted = true;
-    await timed(log, 'lint spec/ (redocly)', () => spec!.lint());
-  };
   try {
-    spec = await timed(log, 'read spec/, load Redocly', () => openSpec(root, specRoot));
-    const { spec: bundle, specText } = stampBundle(await timed(log, 'bundle (redocly)', () => spec!.bundle()));
+    const { spec: bundle, specText } = stampBundle(await timed(log, 'read spec/ and bundle (redocly)', () => spec.bundled));
     const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
     const model = await timed(log, 'read model', async () => readModel(bundle));
     const context: EmitContext = { spec: bundle, model, specHash, root, signal: stopChildren.signal };
@@ -97,7 +95,7 @@ export async function generate({ root, specFile, log = () => {}, compiler = star
     for (const emitter of emitters.filter((e) => !e.childProcess && !e.needsCompiler)) ours.set(emitter.name, await timed(log, emitter.name, async () => emitter.emit(context)));
     const checked = compiler.check([{ path: BUNDLED_SPEC_PATH, contents: specText }, ...[...ours.values()].flat()]);
     checked.catch(() => {});
-    await lint();
+    log(stepLine('lint spec/ (redocly)', (await spec.linted).seconds));
     const fromCompiler = await checked;
     for (const [label, seconds] of fromCompiler.steps) log(stepLine(label, seconds));
     // In the emitters' order, whichever thread ran each, so the output lists the same way every run.
@@ -114,11 +112,11 @@ export async function generate({ root, specFile, log = () => {}, compiler = star
     stopChildren.abort();
     await compiler.stop();
     // A lint problem explains a failure of a later step better than the step can, with the file
-    // and line of the mistake.
-    if (spec && !linted) await lint();
+    // and line of the mistake: it is reported instead (this throws when lint found any).
+    await spec.linted;
     throw error;
   } finally {
-    await compiler.stop();
+    await Promise.all([spec.stop(), compiler.stop()]);
     await Promise.allSettled(inBackground);
   }
 }

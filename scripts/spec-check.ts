@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { NormalizedProblem } from '@redocly/openapi-core';
+import { SpecError } from './pipeline-errors.ts';
 import { checkSpecFiles } from './spec-files.ts';
 
 export const SPEC_ROOT = 'spec/openapi.yaml';
@@ -12,13 +13,7 @@ export const SPEC_ROOT = 'spec/openapi.yaml';
 /** Far beyond any real API's spec; a bundle this big comes from a mistake or an attack. */
 const MAX_BUNDLE_CHARS = 64 * 2 ** 20;
 
-/** Problems in the spec, each already phrased for a person: `file:line:col  severity  rule  message`. */
-export class SpecError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-    this.name = 'SpecError';
-  }
-}
+export { SpecError };
 
 /** Redocly's library, loaded on first use rather than at import: it is slow to load. */
 const loadRedocly = () => import('@redocly/openapi-core');

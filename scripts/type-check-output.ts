@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
 import type { GeneratedFile } from './emit/emitter.ts';
-import { GeneratedCodeError } from './generated-code-error.ts';
+import { GeneratedCodeError } from './pipeline-errors.ts';
 
 export { GeneratedCodeError };
 

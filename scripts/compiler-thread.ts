@@ -1,9 +1,9 @@
 /**
- * The pipeline's second thread: everything that needs the TypeScript compiler. It starts with
- * the run and loads the compiler and the packages' hand-written sources while the main thread
+ * The pipeline's compiler thread: everything that needs the TypeScript compiler. It starts with
+ * the run and loads the compiler and the packages' hand-written sources while the spec thread
  * reads and bundles the spec; then it runs the emitters that need the compiler (see
  * `Emitter.needsCompiler`) and type-checks all generated code, while the main thread runs the
- * other emitters and lints. The two meet once, when the main thread awaits `check`.
+ * other emitters and the spec thread lints. It answers once, when the main thread awaits `check`.
  */
 import { Worker } from 'node:worker_threads';
 import type { EmitContext, GeneratedFile } from './emit/emitter.ts';

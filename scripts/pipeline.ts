@@ -109,6 +109,7 @@ export async function generate({ root, specFile, log = () => {}, threads = start
     const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);
     return { files, ownedFolders: [...ownedFolders].sort() };
   } catch (error) {
+    // Nothing more is needed from the docs child or the type-check; only lint's verdict.
     stopChildren.abort();
     await compiler.stop();
     // A lint problem explains a failure of a later step better than the step can, with the file

@@ -36,9 +36,12 @@ export interface GenerateBenchResult {
   noOp: number;
   noOpRatio: number;
   runs: number;
+  /** The machine's 1-minute load average when the section started and ended. */
+  load: { before: number; after: number };
 }
 
 export function benchGenerate(runs = Number(process.env.BENCH_GENERATE_RUNS ?? 5)): GenerateBenchResult {
+  const loadBefore = os.loadavg()[0]!;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-bench-'));
   try {
     const ours: number[] = [];
@@ -55,7 +58,8 @@ export function benchGenerate(runs = Number(process.env.BENCH_GENERATE_RUNS ?? 5
           seconds('redocly', ['build-docs', 'generated/openapi.json', '-o', path.join(scratch, 'docs.html'), '--inlineBundle']),
       );
     }
-    return { ours: fastest(ours), anchors: fastest(anchors), ratio: fastest(ours) / fastest(anchors), noOp: fastest(noOps), noOpRatio: fastest(noOps) / fastest(ours), runs };
+    const load = { before: loadBefore, after: os.loadavg()[0]! };
+    return { ours: fastest(ours), anchors: fastest(anchors), ratio: fastest(ours) / fastest(anchors), noOp: fastest(noOps), noOpRatio: fastest(noOps) / fastest(ours), runs, load };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -68,6 +72,7 @@ export function printGenerateBench(result: GenerateBenchResult): void {
   console.log(`  ratio                                                  ${result.ratio.toFixed(2)}×  (goal ≤ 1.50×)`);
   console.log(`  npm run generate with nothing to do (no-op)            ${result.noOp.toFixed(2)} s`);
   console.log(`  no-op ÷ --force                                        ${result.noOpRatio.toFixed(2)}×  (goal ≤ 0.25×)`);
+  console.log(`  load average (1 min) at the start and the end: ${result.load.before.toFixed(2)}, ${result.load.after.toFixed(2)} on ${os.availableParallelism()} cores`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

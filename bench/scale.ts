@@ -70,7 +70,11 @@ function measure(label: string, spec: unknown, scratch: string, runs: number, re
 
 const list = (text: string) => text.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 
+/** The machine's 1-minute load average when the section started and ended: the context of its ratios. */
+export const scaleLoad = { before: 0, after: 0 };
+
 export function benchScale(): ScaleCase[] {
+  scaleLoad.before = os.loadavg()[0]!;
   const bundle = JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
   const resources = list(process.env.BENCH_SCALE_RESOURCES ?? '1,10,50');
   const fields = list(process.env.BENCH_SCALE_FIELDS ?? '1000');
@@ -83,6 +87,7 @@ export function benchScale(): ScaleCase[] {
     ];
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+    scaleLoad.after = os.loadavg()[0]!;
   }
 }
 
@@ -96,6 +101,7 @@ export function printScaleBench(cases: readonly ScaleCase[]): void {
     if (c.ours.failure) console.log(`      generate: ${c.ours.failure}`);
     if (c.anchors.failure) console.log(`      bare tools: ${c.anchors.failure}`);
   }
+  console.log(`  load average (1 min) at the start and the end: ${scaleLoad.before.toFixed(2)}, ${scaleLoad.after.toFixed(2)} on ${os.availableParallelism()} cores`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

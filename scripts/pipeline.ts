@@ -1,16 +1,27 @@
 /**
- * The steps of `npm run generate`, from the spec to the files it would write: lint and bundle,
- * read the model, run every emitter, then compile the generated TypeScript in memory. Writes
- * nothing; `scripts/output.ts` compares or moves the files into place.
+ * The steps of `npm run generate`, from the spec to the files it would write: read the spec,
+ * bundle it, read the model, run every emitter and compile the generated TypeScript in memory,
+ * with lint beside them. Writes nothing; `scripts/output.ts` compares or moves the files into
+ * place.
+ *
+ * Three threads and a child process share the work, each starting as soon as its input exists:
+ * the spec thread (`spec-thread.ts`) reads and bundles the spec, then lints it; this thread
+ * reads the model, starts `redocly build-docs` on the docs' copy of the spec and runs the
+ * emitters that need no compiler; the compiler thread (`compiler-thread.ts`), which has loaded
+ * TypeScript meanwhile, runs openapi-typescript and then type-checks all generated code. Lint
+ * runs after the bundle instead of before it so that its cost overlaps the rest; its verdict
+ * still comes first: any lint problem fails the run, and when a later step fails on a spec that
+ * lint rejects, the lint problems are what is reported, with their files and lines.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
 import { emitters } from './emit/index.ts';
 import { BUNDLED_SPEC_PATH } from './generate.ts';
+import { startCompilerThread, type CompilerThread } from './compiler-thread.ts';
 import { ModelError, readModel } from './model/read-model.ts';
-import { lintAndBundle, SpecError } from './spec-check.ts';
-import { GeneratedCodeError, typeCheckGenerated } from './type-check-output.ts';
+import { GeneratedCodeError, SpecError } from './pipeline-errors.ts';
+import { startSpecThread, type SpecThread } from './spec-thread.ts';
 
 export interface GenerateOptions {
   /** Where the tools and the packages' runtime sources live: the repository root. */
@@ -19,6 +30,8 @@ export interface GenerateOptions {
   specFile?: string;
   /** Called with one line per finished step. */
   log?: (line: string) => void;
+  /** The threads, when the caller has started them already (on the same root and spec); `generate` stops them. */
+  threads?: { spec: SpecThread; compiler: CompilerThread };
 }
 
 export interface GenerateResult {
@@ -27,10 +40,12 @@ export interface GenerateResult {
   ownedFolders: string[];
 }
 
+const stepLine = (label: string, seconds: number) => `  ✓ ${label.padEnd(34)} ${seconds.toFixed(2)} s`;
+
 async function timed<T>(log: (line: string) => void, label: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const value = await work();
-  log(`  ✓ ${label.padEnd(34)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  log(stepLine(label, (performance.now() - started) / 1000));
   return value;
 }
 
@@ -54,38 +69,57 @@ function refuseDuplicates(files: readonly GeneratedFile[]): void {
   }
 }
 
+/** Starts the threads of a run; `generate` starts them itself unless given them. */
+export function startThreads(root: string, specFile?: string): { spec: SpecThread; compiler: CompilerThread } {
+  return { spec: startSpecThread(root, specFile), compiler: startCompilerThread(root) };
+}
+
 /** Runs every step and returns the files it would write. */
-export async function generate({ root, specFile, log = () => {} }: GenerateOptions): Promise<GenerateResult> {
-  // Relative to the repository, as every spec problem is reported.
-  const specRoot = specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/');
-  const bundledText = await timed(log, 'lint + bundle spec/ (redocly)', () => lintAndBundle(root, specRoot));
-  const { spec, specText } = stampBundle(bundledText);
-  const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
-  const model = await timed(log, 'read model', async () => readModel(spec));
-  const context: EmitContext = { spec, model, specHash, root };
-  // Emitters whose work is a child process start first and run while the others run here in
-  // turn, and while their code is type-checked, so both cores are busy; each is timed on its own.
-  const inBackground = emitters.filter((e) => e.childProcess).map((e) => timed(log, e.name, async () => e.emit(context)));
-  // Settled here too, so that a failure of one is not reported as unhandled while the type-check runs.
-  const backgroundDone = Promise.allSettled(inBackground);
-  const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+export async function generate({ root, specFile, log = () => {}, threads = startThreads(root, specFile) }: GenerateOptions): Promise<GenerateResult> {
+  const { spec, compiler } = threads;
+  const stopChildren = new AbortController();
+  const inBackground: Promise<GeneratedFile[]>[] = [];
   try {
-    for (const emitter of emitters.filter((e) => !e.childProcess)) files.push(...(await timed(log, emitter.name, async () => emitter.emit(context))));
+    const { spec: bundle, specText } = stampBundle(await timed(log, 'read spec/ and bundle (redocly)', () => spec.bundled));
+    const specHash = createHash('sha256').update(specText).digest('hex').slice(0, 12);
+    const model = await timed(log, 'read model', async () => readModel(bundle));
+    const context: EmitContext = { spec: bundle, model, specHash, root, signal: stopChildren.signal };
+    // Emitters whose work is a child process start first, so that it runs beside everything
+    // else; each must have spawned its process before its first await (see Emitter.childProcess).
+    for (const emitter of emitters.filter((e) => e.childProcess)) inBackground.push(timed(log, emitter.name, async () => emitter.emit(context)));
+    // Settled here too, so that a failure of one is not reported as unhandled while the rest runs.
+    for (const work of inBackground) work.catch(() => {});
+    const { signal: _signal, ...cloneable } = context;
+    compiler.emit(cloneable);
+    const ours = new Map<string, GeneratedFile[]>();
+    for (const emitter of emitters.filter((e) => !e.childProcess && !e.needsCompiler)) ours.set(emitter.name, await timed(log, emitter.name, async () => emitter.emit(context)));
+    const checked = compiler.check([{ path: BUNDLED_SPEC_PATH, contents: specText }, ...[...ours.values()].flat()]);
+    checked.catch(() => {});
+    log(stepLine('lint spec/ (redocly)', (await spec.linted).seconds));
+    const fromCompiler = await checked;
+    for (const [label, seconds] of fromCompiler.steps) log(stepLine(label, seconds));
+    // In the emitters' order, whichever thread ran each, so the output lists the same way every run.
+    const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+    const emitted = new Map([...ours, ...fromCompiler.emitted]);
+    for (const emitter of emitters.filter((e) => !e.childProcess)) files.push(...emitted.get(emitter.name)!);
+    for (const work of inBackground) files.push(...(await work));
     refuseDuplicates(files);
-    await timed(log, 'type-check generated code', async () => typeCheckGenerated(root, files));
+    // A folder that holds a generated file holds nothing else: a file there that no step produced
+    // is stale (an emitter may also claim a folder it has stopped writing to).
+    const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);
+    return { files, ownedFolders: [...ownedFolders].sort() };
+  } catch (error) {
+    // Nothing more is needed from the docs child or the type-check; only lint's verdict.
+    stopChildren.abort();
+    await compiler.stop();
+    // A lint problem explains a failure of a later step better than the step can, with the file
+    // and line of the mistake: it is reported instead (this throws when lint found any).
+    await spec.linted;
+    throw error;
   } finally {
-    await backgroundDone;
+    await Promise.all([spec.stop(), compiler.stop()]);
+    await Promise.allSettled(inBackground);
   }
-  const fromBackground = (await Promise.all(inBackground)).flat();
-  files.push(...fromBackground);
-  refuseDuplicates(files);
-  if (fromBackground.some((file) => file.path.endsWith('.ts'))) {
-    await timed(log, 'type-check generated code (all)', async () => typeCheckGenerated(root, files));
-  }
-  // A folder that holds a generated file holds nothing else: a file there that no step produced
-  // is stale (an emitter may also claim a folder it has stopped writing to).
-  const ownedFolders = new Set([...files.map((file) => path.posix.dirname(file.path)), ...emitters.flatMap((e) => e.owns)]);
-  return { files, ownedFolders: [...ownedFolders].sort() };
 }
 
 /** A message for the person at the terminal: what failed and where, never a stack trace. */

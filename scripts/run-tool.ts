@@ -18,8 +18,11 @@ export const QUIET_TOOL_ENV = {
   NO_UPDATE_NOTIFIER: '1',
 } as const;
 
-export function runTool(root: string, bin: string, args: readonly string[]): Promise<ToolResult> {
-  return startTool(root, bin, args).result;
+/** Runs a tool to its end, or until `signal` aborts, which stops it. */
+export function runTool(root: string, bin: string, args: readonly string[], signal?: AbortSignal): Promise<ToolResult> {
+  const tool = startTool(root, bin, args);
+  signal?.addEventListener('abort', tool.stop, { once: true });
+  return tool.result.finally(() => signal?.removeEventListener('abort', tool.stop));
 }
 
 /** A tool that is running: its result once it exits, and a way to stop it early. */

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { NormalizedProblem } from '@redocly/openapi-core';
+import { SpecError } from './pipeline-errors.ts';
 import { checkSpecFiles } from './spec-files.ts';
 
 export const SPEC_ROOT = 'spec/openapi.yaml';
@@ -12,13 +13,7 @@ export const SPEC_ROOT = 'spec/openapi.yaml';
 /** Far beyond any real API's spec; a bundle this big comes from a mistake or an attack. */
 const MAX_BUNDLE_CHARS = 64 * 2 ** 20;
 
-/** Problems in the spec, each already phrased for a person: `file:line:col  severity  rule  message`. */
-export class SpecError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-    this.name = 'SpecError';
-  }
-}
+export { SpecError };
 
 /** Redocly's library, loaded on first use rather than at import: it is slow to load. */
 const loadRedocly = () => import('@redocly/openapi-core');
@@ -48,27 +43,51 @@ async function asSpecError<T>(specRoot: string, work: () => Promise<T>): Promise
   }
 }
 
+/** The spec, read and checked as files, with Redocly and the repository's config loaded. */
+export interface OpenedSpec {
+  /** Lints the spec; any problem, warning or error, throws a SpecError. */
+  lint(): Promise<void>;
+  /** Bundles the spec into one JSON document and returns its text. */
+  bundle(): Promise<string>;
+}
+
 /**
- * Lints the spec, then bundles it into one JSON document and returns its text. Any lint
- * problem, warning or error, fails: the spec is kept at zero of both, so a new warning is a
- * regression worth stopping for.
+ * Reads the spec's files (see spec-files.ts) and loads Redocly with `redocly.yaml`. Lint and
+ * bundle each read the spec afresh (bundling rewrites the document it reads), so they may run in
+ * either order. Any lint problem fails: the spec is kept at zero warnings and errors, so a new
+ * warning is a regression worth stopping for.
  */
-export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise<string> {
+export async function openSpec(root: string, specRoot = SPEC_ROOT): Promise<OpenedSpec> {
   const ref = path.resolve(root, specRoot);
-  return asSpecError(specRoot, async () => {
+  const { bundle, lint, loadConfig } = await asSpecError(specRoot, async () => {
     const fileProblems = checkSpecFiles(root, ref);
     if (fileProblems.length > 0) throw new SpecError(fileProblems);
-    const { bundle, lint, loadConfig } = await loadRedocly();
-    const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
-    const problems = await lint({ ref, config });
-    if (problems.length > 0) throw new SpecError(await describeAll(problems, root, specRoot));
-    const result = await bundle({ ref, config, dereference: false });
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) throw new SpecError(await describeAll(errors, root, specRoot));
-    const text = JSON.stringify(result.bundle.parsed);
-    if (text.length > MAX_BUNDLE_CHARS) {
-      throw new SpecError([`${specRoot}  error  bundle-size  the bundled spec is ${(text.length / 2 ** 20).toFixed(0)} MiB, over the ${MAX_BUNDLE_CHARS / 2 ** 20} MiB limit`]);
-    }
-    return text;
+    return loadRedocly();
   });
+  const config = await asSpecError(specRoot, () => loadConfig({ configPath: path.join(root, 'redocly.yaml') }));
+  return {
+    lint: () =>
+      asSpecError(specRoot, async () => {
+        const problems = await lint({ ref, config });
+        if (problems.length > 0) throw new SpecError(await describeAll(problems, root, specRoot));
+      }),
+    bundle: () =>
+      asSpecError(specRoot, async () => {
+        const result = await bundle({ ref, config, dereference: false });
+        const errors = result.problems.filter((p) => p.severity === 'error');
+        if (errors.length > 0) throw new SpecError(await describeAll(errors, root, specRoot));
+        const text = JSON.stringify(result.bundle.parsed);
+        if (text.length > MAX_BUNDLE_CHARS) {
+          throw new SpecError([`${specRoot}  error  bundle-size  the bundled spec is ${(text.length / 2 ** 20).toFixed(0)} MiB, over the ${MAX_BUNDLE_CHARS / 2 ** 20} MiB limit`]);
+        }
+        return text;
+      }),
+  };
+}
+
+/** Lints the spec, then bundles it and returns the bundle's text (see `openSpec`). */
+export async function lintAndBundle(root: string, specRoot = SPEC_ROOT): Promise<string> {
+  const spec = await openSpec(root, specRoot);
+  await spec.lint();
+  return spec.bundle();
 }

@@ -8,11 +8,13 @@
  * - a `$ref` that leads back to itself through `$ref`s only, which Redocly either reports with
  *   no file or line or throws from where it cannot be caught.
  *
- * Follows `$ref`s from the root file, so only files that are part of the spec are read.
+ * Follows `$ref`s from the root file, so only files that are part of the spec are read. A spec
+ * whose files are all plain JSON is first read with `JSON.parse`, and as YAML only when it has a
+ * problem to report (see `plainJsonWithoutRefCycles`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 
 /** More aliases than any hand-written spec uses; far fewer than an expansion attack needs. */
 export const MAX_ALIASES = 100;
@@ -71,14 +73,26 @@ function syntaxProblem(root: string, file: string, spec: SpecFile): Problem | un
   return `${where(root, file, spec.lines, error.pos[0])}  error  yaml-syntax  ${firstLine}`;
 }
 
-/** Walks a node, calling `visit` with each map and its JSON pointer segments; aliases are not followed. */
-function walk(node: unknown, segments: string[], visit: (map: Node, segments: string[]) => void): void {
+/** Walks a node, calling `onMap` with each map; aliases are not followed. */
+function walk(node: unknown, onMap: (map: Node) => void): void {
   if (isMap(node)) {
-    visit(node, segments);
-    for (const pair of node.items as Pair[]) walk(pair.value, [...segments, String(isScalar(pair.key) ? pair.key.value : pair.key)], visit);
+    onMap(node);
+    for (const pair of node.items as Pair[]) walk(pair.value, onMap);
   } else if (isSeq(node)) {
-    node.items.forEach((item, index) => walk(item, [...segments, String(index)], visit));
+    for (const item of node.items) walk(item, onMap);
   }
+}
+
+/** Whether the document uses an alias anywhere, keys included. */
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function refPair(node: unknown): Pair | undefined {
@@ -100,8 +114,97 @@ function nodeAt(doc: Document, pointer: string): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
+/** The text's value when it is plain JSON, which has no aliases and, once parsed, nothing to report. */
+function parseJson(text: string): { value: unknown } | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonRef(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const ref = (value as Record<string, unknown>).$ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+/** Walks a parsed JSON value, calling `onObject` with each object. */
+function walkJson(value: unknown, onObject: (object: object) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walkJson(item, onObject);
+  } else if (value !== null && typeof value === 'object') {
+    onObject(value);
+    for (const inner of Object.values(value)) walkJson(inner, onObject);
+  }
+}
+
+/** The value a JSON pointer names in a parsed JSON value; undefined when it names nothing. */
+function jsonAt(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const segment of pointer.split('/').slice(1).map(decode)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return node;
+}
+
+/**
+ * True when every file reachable from the root is plain JSON and no chain of $ref-only hops
+ * among them comes back on itself: then there is nothing to report, found without the YAML
+ * parser, which is many times slower on a big file (a spec that another tool generated or
+ * bundled is often one big JSON file). Anything else is read again as YAML (see
+ * `checkSpecFiles`), which reports it with its line. A key written twice in a JSON object is
+ * left to Redocly, whose parser reports it at its line.
+ */
+function plainJsonWithoutRefCycles(rootFile: string): boolean {
+  const files = new Map<string, unknown>();
+  const pending = [path.resolve(rootFile)];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (files.has(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const json = parseJson(text);
+    if (!json) return false;
+    files.set(file, json.value);
+    walkJson(json.value, (object) => {
+      const target = jsonRef(object)?.split('#')[0];
+      if (target && !/^[a-z]+:/i.test(target)) pending.push(path.resolve(path.dirname(file), decodeURIComponent(target)));
+    });
+  }
+  let cycle = false;
+  for (const [file, value] of files) {
+    walkJson(value, (object) => {
+      if (cycle || jsonRef(object) === undefined) return;
+      const seen = new Set<unknown>([object]);
+      let current: { file: string; node: unknown } = { file, node: object };
+      for (let ref = jsonRef(object); ref !== undefined; ref = jsonRef(current.node)) {
+        const [target = '', pointer = ''] = ref.split('#');
+        const nextFile = target ? path.resolve(path.dirname(current.file), decodeURIComponent(target)) : current.file;
+        const node = files.has(nextFile) ? jsonAt(files.get(nextFile), pointer) : undefined;
+        if (node === undefined) break;
+        if (seen.has(node)) {
+          cycle = true;
+          break;
+        }
+        seen.add(node);
+        current = { file: nextFile, node };
+      }
+    });
+    if (cycle) return false;
+  }
+  return true;
+}
+
 /** Reads every spec file reachable from the root by `$ref` and returns its problems (none when all is well). */
 export function checkSpecFiles(root: string, rootFile: string): Problem[] {
+  if (plainJsonWithoutRefCycles(rootFile)) return [];
   const files = new Map<string, SpecFile>();
   const problems: Problem[] = [];
   const pending = [path.resolve(rootFile)];
@@ -124,13 +227,14 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
       continue;
     }
     try {
-      doc.toJS({ maxAliasCount: MAX_ALIASES });
+      // Expanding the document is what counts its aliases; without any there is nothing to count.
+      if (hasAlias(doc)) doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch {
       const rel = path.relative(root, file).split(path.sep).join('/');
       problems.push(`${rel}  error  yaml-aliases  the YAML aliases in this file expand too far (more than ${MAX_ALIASES} uses); write the values out or use $ref`);
       continue;
     }
-    walk(doc.contents, [], (map) => {
+    walk(doc.contents, (map) => {
       const ref = refPair(map);
       if (!ref) return;
       const target = String((ref.value as { value: string }).value).split('#')[0]!;
@@ -141,7 +245,8 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
 
   // A chain of $ref-only hops that comes back to where it started never reaches a value.
   for (const [file, spec] of files) {
-    walk(spec.doc.contents, [], (map) => {
+    walk(spec.doc.contents, (map) => {
+      if (!refPair(map)) return;
       const seen = new Set<unknown>([map]);
       let current = { file, node: map as unknown };
       for (;;) {

@@ -103,7 +103,7 @@ function htmlHeader(specHash: string): string {
  * scratch folder (under `scratch`, the system's temporary folder by default) is removed in
  * every case.
  */
-export async function buildDocs(root: string, { spec, model, specHash }: EmitContext, scratch = os.tmpdir()): Promise<GeneratedFile[]> {
+export async function buildDocs(root: string, { spec, model, specHash, signal }: EmitContext, scratch = os.tmpdir()): Promise<GeneratedFile[]> {
   // Up to the tool's start everything is synchronous, so that the tool is running when this
   // returns its promise: the steps the pipeline runs meanwhile (the type-check) hold the event
   // loop, and an awaited write would only complete, and the tool only start, after them.
@@ -115,7 +115,7 @@ export async function buildDocs(root: string, { spec, model, specHash }: EmitCon
     const config = path.join(work, 'redocly.yaml');
     writeFileSync(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
     writeFileSync(input, JSON.stringify(specForDocs(spec, model), null, 2));
-    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config]);
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config], signal);
     if (result.code !== 0) {
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }

@@ -21,6 +21,8 @@ export interface EmitContext {
   specHash: string;
   /** The repository root, for emitters that run a tool (such as `redocly build-docs`). */
   root: string;
+  /** Aborted when the run has failed elsewhere: an emitter running a child process stops it. */
+  signal?: AbortSignal;
 }
 
 export interface Emitter {
@@ -38,4 +40,11 @@ export interface Emitter {
    * meanwhile are synchronous, and nothing it awaits completes until they end.
    */
   childProcess?: boolean;
+  /**
+   * True when `emit` runs the TypeScript compiler (openapi-typescript does). It then runs on the
+   * pipeline's compiler thread, which loads the compiler anyway to type-check the generated
+   * code, rather than loading it a second time on the main thread. Its result must not depend
+   * on anything but the context.
+   */
+  needsCompiler?: boolean;
 }

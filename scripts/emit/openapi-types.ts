@@ -6,9 +6,8 @@
  * the model), so that the raw openapi-fetch client sees the handler rules too; openapi-typescript
  * alone would drop them.
  */
+import { createRequire } from 'node:module';
 import { generatedHeader } from './header.ts';
-import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
 import type { Emitter } from './emitter.ts';
 import { schemaTypeName } from './naming.ts';
 import { schemaNameAt } from '../model/read-model.ts';
@@ -16,6 +15,13 @@ import { schemaNameAt } from '../model/read-model.ts';
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 
 export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
+  // Loaded on first use: importing the emitters (the main thread of the pipeline does) must not
+  // load the compiler, which only the thread that runs this emitter needs. Both are loaded
+  // through their CommonJS entry points: by `import`, Node would also scan all of the compiler's
+  // megabytes of CommonJS for export names before running it, which costs as much again.
+  const require = createRequire(import.meta.url);
+  const { default: openapiTS, astToString }: typeof import('openapi-typescript') = require('openapi-typescript');
+  const ts: typeof import('typescript') = require('typescript');
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,
@@ -35,5 +41,6 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
 export const openApiTypesEmitter: Emitter = {
   name: 'openapi-typescript types',
   owns: [],
+  needsCompiler: true,
   emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
 };

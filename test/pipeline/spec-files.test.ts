@@ -78,6 +78,23 @@ describe('reading the spec files', () => {
     expect(found[0]).toBe(`spec/components/schemas/Encryption.yaml:${position}  error  no-circular-ref  $ref: ${message}, so it never reaches a value`);
   });
 
+  it('accepts a spec in one JSON file (the bundle), and names the line of a $ref cycle or syntax error in one', async () => {
+    // Plain JSON is read without the YAML parser; a problem in it is still reported with its line.
+    const bundle = JSON.parse(await readFile(path.join(REPO_ROOT, 'generated/openapi.json'), 'utf8'));
+    const file = path.join(root, 'openapi.json');
+    await writeFile(file, JSON.stringify(bundle, null, 2));
+    expect(checkSpecFiles(root, file)).toEqual([]);
+    bundle.components.schemas.Loop = { $ref: '#/components/schemas/Loop' };
+    const text = JSON.stringify(bundle, null, 2);
+    await writeFile(file, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('"$ref": "#/components/schemas/Loop"'));
+    const column = lines[line]!.indexOf('"$ref"') + 1;
+    expect(checkSpecFiles(root, file)).toEqual([`openapi.json:${line + 1}:${column}  error  no-circular-ref  $ref: #/components/schemas/Loop leads back to itself, so it never reaches a value`]);
+    await writeFile(file, text.replace('"openapi": "3.1.0",', '"openapi": "3.1.0"'));
+    expect(checkSpecFiles(root, file)).toEqual([expect.stringMatching(/^openapi\.json:\d+:\d+ {2}error {2}yaml-syntax {2}/)]);
+  });
+
   it('accepts a schema that refers to itself through a property (a recursive type)', async () => {
     await writeFile(path.join(root, 'spec/node.yaml'), 'type: object\nproperties:\n  child:\n    $ref: "#"\n');
     await edit('spec/openapi.yaml', (t) => `${t}x-extra:\n  $ref: ./node.yaml\n`);

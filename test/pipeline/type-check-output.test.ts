@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSchemaTypes, SCHEMA_TYPES_PATH } from '../../scripts/emit/schema-types.ts';
 import { renderValidators, VALIDATORS_PATH } from '../../scripts/emit/validators.ts';
-import { GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
+import { createGeneratedCodeChecker, GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
 import { bundleFixtureSpec } from '../support/fixture-spec.ts';
 import { REPO_ROOT } from '../support/repo.ts';
 
@@ -58,6 +58,18 @@ describe('typeCheckGenerated', () => {
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^packages/validators/src/generated/validators\\.ts:${line}:\\d+  Unterminated string literal\\.$`)));
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./));
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./));
+  }, 30_000);
+
+  it('gives one prepared checker the verdicts of a fresh one, check after check', async () => {
+    // The checker keeps what it parsed from disk between checks; generated text must not stay.
+    const checker = createGeneratedCodeChecker(REPO_ROOT);
+    checker.prepare();
+    const files = await committed();
+    const broken = files.map((file) => (file.path.endsWith('schemas.ts') ? { ...file, contents: `${file.contents}\nexport const broken: number = 'text';\n` } : file));
+    expect(() => checker.check(files)).not.toThrow();
+    expect(() => checker.check(broken)).toThrow(GeneratedCodeError);
+    expect(() => checker.check(files)).not.toThrow();
+    expect(() => checker.check(broken)).toThrow(/schemas\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\./);
   }, 30_000);
 
   it('accepts the validators of the multi-resource fixture, whose bounded integers must narrow to numbers', async () => {

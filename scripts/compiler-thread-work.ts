@@ -1,0 +1,54 @@
+/**
+ * The work of the compiler thread (see `compiler-thread.ts`), in the order the main thread's
+ * messages allow: prepare the type-check, run the emitters that need the compiler on the
+ * context, then type-check their files with everyone else's. Answers once.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { emitters } from './emit/index.ts';
+import type { CompilerThreadData, EmittedFiles, FromCompilerThread, StepTimes, ToCompilerThread } from './compiler-thread.ts';
+import { createGeneratedCodeChecker, GeneratedCodeError } from './type-check-output.ts';
+
+const port = parentPort!;
+const { root } = workerData as CompilerThreadData;
+
+const inbox: ToCompilerThread[] = [];
+let deliver: ((message: ToCompilerThread) => void) | undefined;
+port.on('message', (message: ToCompilerThread) => {
+  if (deliver) deliver(message);
+  else inbox.push(message);
+});
+
+async function receive<K extends ToCompilerThread['kind']>(kind: K): Promise<Extract<ToCompilerThread, { kind: K }>> {
+  const message = inbox.shift() ?? (await new Promise<ToCompilerThread>((resolve) => (deliver = resolve)));
+  deliver = undefined;
+  if (message.kind !== kind) throw new Error(`the compiler thread expected ${kind}, got ${message.kind}`);
+  return message as Extract<ToCompilerThread, { kind: K }>;
+}
+
+async function work(): Promise<FromCompilerThread> {
+  const steps: StepTimes = [];
+  const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await step();
+    steps.push([label, (performance.now() - started) / 1000]);
+    return value;
+  };
+  const checker = createGeneratedCodeChecker(root);
+  await timed('prepare the type-check', () => checker.prepare());
+  const { context } = await receive('context');
+  const emitted: EmittedFiles = [];
+  for (const emitter of emitters.filter((e) => e.needsCompiler)) emitted.push([emitter.name, await timed(emitter.name, () => emitter.emit(context))]);
+  const others = await receive('files');
+  try {
+    await timed('type-check generated code', () => checker.check([...others.files, ...emitted.flatMap(([, files]) => files)]));
+  } catch (error) {
+    if (error instanceof GeneratedCodeError) return { kind: 'does-not-compile', problems: [...error.problems], steps };
+    throw error;
+  }
+  return { kind: 'done', emitted, steps };
+}
+
+work().then(
+  (answer) => port.postMessage(answer),
+  (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies FromCompilerThread),
+);

@@ -1,0 +1,23 @@
+/**
+ * Running a CLI from node_modules/.bin (scripts/run-tool.ts), as generate runs `redocly
+ * build-docs`: its output is collected, and a run that has failed elsewhere stops it.
+ */
+import { describe, expect, it } from 'vitest';
+import { runTool } from '../../scripts/run-tool.ts';
+import { REPO_ROOT } from '../support/repo.ts';
+
+describe('runTool', () => {
+  it('collects the output and exit code of a tool', async () => {
+    const result = await runTool(REPO_ROOT, 'tsx', ['-e', 'console.log("out"); console.error("err"); process.exit(3)']);
+    expect(result).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
+  });
+
+  it('stops the tool when the signal aborts, instead of waiting for it to finish', async () => {
+    const stop = new AbortController();
+    // Would wait far longer than the test may take.
+    const running = runTool(REPO_ROOT, 'tsx', ['-e', 'setTimeout(() => {}, 600_000)'], stop.signal);
+    setTimeout(() => stop.abort(), 500);
+    const result = await running;
+    expect(result.code).not.toBe(0);
+  });
+});

@@ -37,10 +37,6 @@ export function retryAfterMs(headers: Headers, now: () => number = Date.now): nu
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal.reason);
@@ -49,6 +45,7 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }

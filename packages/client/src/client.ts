@@ -41,12 +41,7 @@ export type ClientOptions = ServerLocation & {
    * `ValidationError`. Unknown fields and enum values a newer server adds still pass. Default false.
    */
   validateResponses?: boolean;
-  /**
-   * A `fetch` to send requests with (a test double, an instrumented fetch), called once per attempt as
-   * `fetch(request, { signal })`. The signal carries timeouts and aborts: pass both arguments on
-   * (`(request, init) => fetch(request, init)`). A fetch that ignores it cannot hold a call past its
-   * timeout, but its request then runs on unseen.
-   */
+  /** A `fetch` to send requests with (a test double, an instrumented fetch), called as `fetch(request, { signal })`: pass both on. */
   fetch?: FetchFunction;
   /** Tuning of the wait between retries. */
   retryBackoff?: {
@@ -96,14 +91,10 @@ function isHttpUrl(text: string): boolean {
 function serverUrl(location: ServerLocation): string {
   if (typeof location.baseUrl === 'string') {
     // The message does not quote the URL: it may carry credentials of a proxy.
-    if (!isHttpUrl(location.baseUrl)) {
-      throw new TypeError('createClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest');
-    }
+    if (!isHttpUrl(location.baseUrl)) throw new TypeError('createClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment, e.g. http://127.0.0.1:4010/api/relay/rest');
     return location.baseUrl.replace(/\/+$/, '');
   }
-  if (typeof location.space !== 'string' || !SPACE_NAME.test(location.space)) {
-    throw new TypeError('createClient: `space` must be the name of your Space, as in yourspace.signalwire.com');
-  }
+  if (typeof location.space !== 'string' || !SPACE_NAME.test(location.space)) throw new TypeError('createClient: `space` must be the name of your Space, as in yourspace.signalwire.com');
   return serverUrlTemplate.replace('{space}', location.space);
 }
 

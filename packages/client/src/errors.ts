@@ -159,36 +159,28 @@ export class PaginationError extends SipEndpointsError {
 /** The server could not be reached, or the connection broke before an answer arrived. */
 export class ConnectionError extends SipEndpointsError {
   override name = 'ConnectionError';
-  /** The system error code when there is one, such as `ECONNREFUSED`. */
-  readonly code: string | undefined;
 
-  constructor(message: string, code: string | undefined) {
+  /** @param code The system error code when there is one, such as `ECONNREFUSED`. */
+  constructor(message: string, readonly code: string | undefined) {
     super(message);
-    this.code = code;
   }
 }
 
 /** No complete answer arrived within the timeout. */
 export class TimeoutError extends SipEndpointsError {
   override name = 'TimeoutError';
-  readonly timeoutMs: number;
 
-  constructor(message: string, timeoutMs: number) {
+  constructor(message: string, readonly timeoutMs: number) {
     super(message);
-    this.timeoutMs = timeoutMs;
   }
 }
 
 /** An answer larger than `maxResponseBytes`: reading it stopped there, and the connection was closed. */
 export class ResponseTooLargeError extends SipEndpointsError {
   override name = 'ResponseTooLargeError';
-  /** The status of the answer that was too large. */
-  readonly status: number;
-  readonly maxResponseBytes: number;
 
-  constructor(message: string, status: number, maxResponseBytes: number) {
+  /** @param status The status of the answer that was too large. */
+  constructor(message: string, readonly status: number, readonly maxResponseBytes: number) {
     super(message);
-    this.status = status;
-    this.maxResponseBytes = maxResponseBytes;
   }
 }

@@ -11,7 +11,7 @@ import { ApiError, UnexpectedResponseError } from './errors.ts';
 import type { ClientOperation, PagingDescriptor } from './operation.ts';
 import { PaginatedList, type Query } from './pagination.ts';
 import type { Redact } from './redact.ts';
-import { readBody, retrying, type AttemptFetch, type TransportSettings } from './transport.ts';
+import { readBody, retrying, type FetchFunction, type TransportSettings } from './transport.ts';
 
 /** Options of one call. */
 export interface RequestOptions {
@@ -30,7 +30,7 @@ export interface ResourceContext {
   raw: Client<paths>;
   transport: TransportSettings;
   /** The fetch of each attempt (see `createGuardedFetch`). */
-  guardedFetch: AttemptFetch;
+  guardedFetch: FetchFunction;
   validateRequests: boolean;
   validateResponses: boolean;
   redact: Redact;
@@ -102,7 +102,7 @@ export class ResourceBase {
       method: op.method,
       callerSignal: options?.signal,
       // The signal goes to fetch, not into openapi-fetch's Request (see transport.ts).
-      send: (signal) => (raw.request as unknown as AnyRequest)(op.method, op.path, { params, body: args.body, fetch: (request: Request) => guardedFetch(request, signal), parseAs: 'stream' }),
+      send: (signal) => (raw.request as unknown as AnyRequest)(op.method, op.path, { params, body: args.body, fetch: (request: Request) => guardedFetch(request, { signal }), parseAs: 'stream' }),
       answer: (result) => result.response,
       // A success's body is read here, under the limit (openapi-fetch has read any other), as
       // text parsed in `unwrap`: a success whose body is not JSON becomes an

@@ -5,22 +5,17 @@
  * middleware, so that its middleware sees one request and one final answer.
  *
  * The life of an attempt (`attempt` below, top to bottom):
- * 1. One AbortController, aborted by the caller's signal or by the attempt's own timer; either
- *    ends the attempt there and then, even when a custom fetch ignores the signal.
- * 2. The request sent with that signal, given to fetch as `init.signal` (`fetch(request, { signal })`).
- *    A Request built with a signal links itself to it (a listener, a weak reference and a
- *    finalizer), and fetch builds its own Request from the one it is given, linking again: the
- *    resource methods therefore leave openapi-fetch's Request without the signal, so that only
- *    fetch's own Request is linked, as for a request without a timeout.
- *    Redirects are never followed (`redirect: 'manual'`):
- *    the API never redirects, and a redirect followed would
- *    send the credentials and the body to whatever origin the `Location` names. A 3xx is the
- *    answer.
+ * 1. One AbortController, aborted by the caller's signal or the attempt's timer; either ends
+ *    the attempt at once, even when a custom fetch ignores the signal.
+ * 2. The request sent as `fetch(request, { signal })`: fetch links its own copy of the request
+ *    to the signal, so openapi-fetch's Request is left unlinked (a second link would cost a
+ *    listener, a weak reference and a finalizer per request). Redirects are never followed
+ *    (`redirect: 'manual'`): the API never redirects, and a redirect followed would send the
+ *    credentials and the body to whatever origin the `Location` names. A 3xx is the answer.
  * 3. A 429 or 5xx that may be retried is read to the end (so that its connection is reused)
  *    and reported with the wait the server asked for.
  * 4. Otherwise the body is read, up to `maxResponseBytes`, while the timer runs: the timeout
- *    covers the whole answer.
- * 5. The timer cleared and the listener removed, however the attempt ended.
+ *    covers the whole answer. The timer is cleared however the attempt ended.
  * An attempt that failed before its answer started is retried (when the method allows it); one
  * that failed while its body arrived is not: the server had answered.
  */
@@ -28,15 +23,8 @@ import { backoffDelay, retryAfterMs, type BackoffSettings } from './backoff.ts';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.ts';
 import type { Redact } from './redact.ts';
 
-/**
- * The shape of a custom `fetch` option: called once per attempt with the request and the
- * attempt's signal in `init`, as `fetch(input, init)` takes them.
- */
+/** A custom `fetch` option: called once per attempt with the attempt's signal in `init`, as `fetch(input, init)` takes it. */
 export type FetchFunction = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
-/** The `fetch` openapi-fetch calls. */
-type OpenApiFetch = (request: Request) => Promise<Response>;
-/** Sends one attempt's request with the attempt's signal. */
-export type AttemptFetch = (request: Request, signal: AbortSignal) => Promise<Response>;
 
 export interface TransportSettings extends BackoffSettings {
   /** The caller's own fetch; without one, `globalThis.fetch` (looked up at call time). */
@@ -139,36 +127,36 @@ async function attempt<Sent, Result>(exchange: Exchange<Sent, Result>, timeoutMs
   const onCallerAbort = (): void => abandon(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   const timer = setTimeout(abandon, Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
-  const progress = { answered: false };
+  let answered = false;
   try {
-    return await Promise.race([exchangeOnce(exchange, signal, retriesLeft, settings, progress), abandoned]);
+    return await Promise.race([
+      abandoned,
+      (async (): Promise<Outcome<Result>> => {
+        const sent = await exchange.send(signal);
+        answered = true;
+        const { status, headers } = exchange.answer(sent);
+        const retryable = retriesLeft && isRetryableStatus(status);
+        const askedFor = retryable ? retryAfterMs(headers) : undefined;
+        if (retryable && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
+          await exchange.read(sent).catch(() => undefined);
+          return { retryable: true, delay: askedFor };
+        }
+        return { result: await exchange.read(sent) };
+      })(),
+    ]);
   } catch (error) {
     if (callerSignal?.aborted) return { failure: callerSignal.reason, retryable: false };
     if (error instanceof ResponseTooLargeError) return { failure: error, retryable: false };
-    if (signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !progress.answered };
-    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !progress.answered };
+    if (signal.aborted) return { failure: new TimeoutError(`${exchange.what} got no complete answer within ${timeoutMs} ms`, timeoutMs), retryable: !answered };
+    return { failure: connectionError(exchange.what, error, settings.redact), retryable: !answered };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
-/** One request and its answer, read to the end; `progress.answered` once the answer started. */
-async function exchangeOnce<Sent, Result>(exchange: Exchange<Sent, Result>, signal: AbortSignal, retriesLeft: boolean, settings: TransportSettings, progress: { answered: boolean }): Promise<Outcome<Result>> {
-  const sent = await exchange.send(signal);
-  progress.answered = true;
-  const { status, headers } = exchange.answer(sent);
-  const retryable = retriesLeft && isRetryableStatus(status);
-  const askedFor = retryable ? retryAfterMs(headers) : undefined;
-  if (retryable && !(askedFor !== undefined && askedFor > settings.maxRetryAfterMs)) {
-    await exchange.read(sent).catch(() => undefined);
-    return { retryable: true, delay: askedFor };
-  }
-  return { result: await exchange.read(sent) };
-}
-
 /** `raw`'s fetch: each attempt a copy of openapi-fetch's request, with the attempt's signal and the body again. */
-export function createRetryingFetch(settings: TransportSettings): OpenApiFetch {
+export function createRetryingFetch(settings: TransportSettings): (request: Request) => Promise<Response> {
   return async (request) => {
     const body = request.body === null ? null : await request.arrayBuffer();
     const what = describe(request);
@@ -188,13 +176,10 @@ export function createRetryingFetch(settings: TransportSettings): OpenApiFetch {
   };
 }
 
-/**
- * The fetch of the resource methods' attempts: a success is handed up unread (the method reads
- * it under the limit, within its attempt); any other answer is read here, under the limit too.
- */
-export function createGuardedFetch(settings: TransportSettings): AttemptFetch {
-  return async (request, signal) => {
-    const response = await (settings.fetch ?? globalThis.fetch)(request, { signal });
+/** The resource methods' fetch: a success is handed up unread (the method reads it under the limit, within its attempt); any other answer is read here, under the limit too. */
+export function createGuardedFetch(settings: TransportSettings): FetchFunction {
+  return async (request, init) => {
+    const response = await (settings.fetch ?? globalThis.fetch)(request, init);
     return response.ok ? response : buffered(response, settings.maxResponseBytes, describe(request));
   };
 }

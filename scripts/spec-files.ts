@@ -150,6 +150,36 @@ function jsonAt(value: unknown, pointer: string): unknown {
   return node;
 }
 
+/** The file a `$ref` in `fromFile` names and the JSON pointer within it (a local `$ref` names `fromFile`). */
+function refTarget(fromFile: string, ref: string): { file: string; pointer: string } {
+  const [target = '', pointer = ''] = ref.split('#');
+  return { file: target ? path.resolve(path.dirname(fromFile), decodeURIComponent(target)) : fromFile, pointer };
+}
+
+/**
+ * Reads each file reachable from the root once, handing its text to `read`, which returns the
+ * `$ref`s to follow from it. Remote `$ref`s are not followed, and a missing file is skipped: it
+ * is Redocly's to report, at the `$ref` that names it.
+ */
+function readReachable(rootFile: string, read: (file: string, text: string) => readonly string[]): void {
+  const seen = new Set<string>();
+  const pending = [path.resolve(rootFile)];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const ref of read(file, text)) {
+      if (!ref.startsWith('#') && !/^[a-z]+:/i.test(ref)) pending.push(refTarget(file, ref).file);
+    }
+  }
+}
+
 /**
  * True when every file reachable from the root is plain JSON and no chain of $ref-only hops
  * among them comes back on itself: then there is nothing to report, found without the YAML
@@ -160,41 +190,38 @@ function jsonAt(value: unknown, pointer: string): unknown {
  */
 function plainJsonWithoutRefCycles(rootFile: string): boolean {
   const files = new Map<string, unknown>();
-  const pending = [path.resolve(rootFile)];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (files.has(file)) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
+  let plain = true;
+  readReachable(rootFile, (file, text) => {
+    const json = plain ? parseJson(text) : undefined;
+    if (!json) {
+      plain = false;
+      return [];
     }
-    const json = parseJson(text);
-    if (!json) return false;
     files.set(file, json.value);
+    const refs: string[] = [];
     walkJson(json.value, (object) => {
-      const target = jsonRef(object)?.split('#')[0];
-      if (target && !/^[a-z]+:/i.test(target)) pending.push(path.resolve(path.dirname(file), decodeURIComponent(target)));
+      const ref = jsonRef(object);
+      if (ref !== undefined) refs.push(ref);
     });
-  }
-  let cycle = false;
+    return refs;
+  });
+  if (!plain) return false;
   for (const [file, value] of files) {
+    let cycle = false;
     walkJson(value, (object) => {
       if (cycle || jsonRef(object) === undefined) return;
       const seen = new Set<unknown>([object]);
       let current: { file: string; node: unknown } = { file, node: object };
       for (let ref = jsonRef(object); ref !== undefined; ref = jsonRef(current.node)) {
-        const [target = '', pointer = ''] = ref.split('#');
-        const nextFile = target ? path.resolve(path.dirname(current.file), decodeURIComponent(target)) : current.file;
-        const node = files.has(nextFile) ? jsonAt(files.get(nextFile), pointer) : undefined;
+        const target = refTarget(current.file, ref);
+        const node = files.has(target.file) ? jsonAt(files.get(target.file), target.pointer) : undefined;
         if (node === undefined) break;
         if (seen.has(node)) {
           cycle = true;
           break;
         }
         seen.add(node);
-        current = { file: nextFile, node };
+        current = { file: target.file, node };
       }
     });
     if (cycle) return false;
@@ -207,16 +234,7 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
   if (plainJsonWithoutRefCycles(rootFile)) return [];
   const files = new Map<string, SpecFile>();
   const problems: Problem[] = [];
-  const pending = [path.resolve(rootFile)];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (files.has(file)) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue; // A missing file is Redocly's to report, at the $ref that names it.
-    }
+  readReachable(rootFile, (file, text) => {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const spec = { doc, lines, text };
@@ -224,7 +242,7 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
     const syntax = syntaxProblem(root, file, spec);
     if (syntax) {
       problems.push(syntax);
-      continue;
+      return [];
     }
     try {
       // Expanding the document is what counts its aliases; without any there is nothing to count.
@@ -232,15 +250,15 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
     } catch {
       const rel = path.relative(root, file).split(path.sep).join('/');
       problems.push(`${rel}  error  yaml-aliases  the YAML aliases in this file expand too far (more than ${MAX_ALIASES} uses); write the values out or use $ref`);
-      continue;
+      return [];
     }
+    const refs: string[] = [];
     walk(doc.contents, (map) => {
       const ref = refPair(map);
-      if (!ref) return;
-      const target = String((ref.value as { value: string }).value).split('#')[0]!;
-      if (target && !/^[a-z]+:/i.test(target)) pending.push(path.resolve(path.dirname(file), decodeURIComponent(target)));
+      if (ref) refs.push(String((ref.value as { value: string }).value));
     });
-  }
+    return refs;
+  });
   if (problems.length > 0) return problems;
 
   // A chain of $ref-only hops that comes back to where it started never reaches a value.
@@ -252,11 +270,9 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
       for (;;) {
         const ref = refPair(current.node);
         if (!ref) break;
-        const value = String((ref.value as { value: string }).value);
-        const [target = '', pointer = ''] = value.split('#');
-        const nextFile = target ? path.resolve(path.dirname(current.file), decodeURIComponent(target)) : current.file;
-        const next = files.get(nextFile);
-        const node = next && nodeAt(next.doc, pointer);
+        const target = refTarget(current.file, String((ref.value as { value: string }).value));
+        const next = files.get(target.file);
+        const node = next && nodeAt(next.doc, target.pointer);
         if (node === map) {
           const first = refPair(map)!;
           const offset = isScalar(first.key) && first.key.range ? first.key.range[0] : 0;
@@ -267,7 +283,7 @@ export function checkSpecFiles(root: string, rootFile: string): Problem[] {
         // A cycle that does not pass through `map` is reported from a node on it.
         if (node === undefined || seen.has(node)) break;
         seen.add(node);
-        current = { file: nextFile, node };
+        current = { file: target.file, node };
       }
     });
   }

@@ -28,7 +28,7 @@ Data lives in memory and is lost when it stops. Ctrl-C stops it.
 Options:
   --host <host>              where to listen (default ${DEFAULT_HOST}; or HOST)
   --port <port>              0 picks a free port (default ${DEFAULT_PORT}; or PORT)
-  --project-id <id>          the Basic auth username it accepts (default ${DEFAULT_PROJECT_ID})
+  --project-id <id>          the Basic auth user it accepts (default ${DEFAULT_PROJECT_ID})
   --api-token <token>        the Basic auth password it accepts (default ${DEFAULT_API_TOKEN})
   --create-status <status>   200, as the current API answers a create (default), or 201
   --max-body-bytes <n>       larger request bodies get 413 (default ${DEFAULT_MAX_BODY_BYTES})

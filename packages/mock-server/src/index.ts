@@ -6,15 +6,6 @@
 export { startMockServer, type MockServer, type MockServerOptions } from './server.ts';
 export { FaultInjector } from './faults.ts';
 export type { Credentials } from './auth.ts';
-export {
-  DEFAULT_API_TOKEN,
-  DEFAULT_HEADERS_TIMEOUT_MS,
-  DEFAULT_HOST,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_CONNECTIONS,
-  DEFAULT_PORT,
-  DEFAULT_PROJECT_ID,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-} from './defaults.ts';
+export * from './defaults.ts';
 export { DETAIL_HEADER } from './replies.ts';
 export { DEFAULT_MAX_ITEMS } from './store.ts';

@@ -28,7 +28,7 @@ export interface MockServerOptions {
   host?: string;
   /** Default 4010; 0 picks a free port. */
   port?: number;
-  /** The Basic auth username the mock accepts. */
+  /** The Basic auth user (the Project ID) the mock accepts. */
   projectId?: string;
   /** The Basic auth password the mock accepts. */
   apiToken?: string;

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { SIP_BODIES, WIDE_BODIES, type BodyName } from './bodies.ts';
+import { SIP_BODIES, type BodyName } from './bodies.ts';
 import { SIP_LIBRARIES, WIDE_LIBRARIES, type LibraryName } from './libraries.ts';
 import { WIDE_SCENARIOS, writeWideScenario, type WideScenario } from './wide-schema.ts';
 import { measurePackage } from '../package-size.ts';

@@ -123,7 +123,7 @@ describe('TypeNames', () => {
       (n: TypeNames) => (n.schema('FooCallHandlerRequiredFields'), n.requiredFields('Foo', 'call_handler')),
       /the "call_handler" rules of schema "Foo" and schema "FooCallHandlerRequiredFields"/,
     ],
-    ['an enum values const that lands on a reserved name', (n: TypeNames) => new TypeNames('schemas.ts', { FooValues: 'an import' }).enumValues('Foo'), /and an import/],
+    ['an enum values const that lands on a reserved name', () => new TypeNames('schemas.ts', { FooValues: 'an import' }).enumValues('Foo'), /and an import/],
   ])('refuses %s', (_name, clash, message) => {
     expect(() => clash(new TypeNames('schemas.ts'))).toThrow(NamingError);
     expect(() => clash(new TypeNames('schemas.ts'))).toThrow(message);

@@ -3,7 +3,7 @@ import { readModel } from '../../scripts/model/read-model.ts';
 import { readResources } from '../../scripts/model/resources.ts';
 import { readBundledSpec } from '../support/repo.ts';
 
-function operation(path: string, method: string, operationId: string, tag = 'Things') {
+function operation(method: string, operationId: string, tag = 'Things') {
   return { [method]: { tags: [tag], operationId, responses: { '204': { description: 'ok' } } } } as Record<string, unknown>;
 }
 
@@ -37,13 +37,13 @@ describe('readResources', () => {
 
   it('infers roles from method and path shape, and leaves other operations without one', () => {
     const spec = specWith({
-      '/things': { ...operation('/things', 'get', 'all_things'), ...operation('/things', 'post', 'new_thing') },
+      '/things': { ...operation('get', 'all_things'), ...operation('post', 'new_thing') },
       '/things/{thing_id}': {
-        ...operation('/things/{thing_id}', 'get', 'one_thing'),
-        ...operation('/things/{thing_id}', 'patch', 'change_thing'),
-        ...operation('/things/{thing_id}', 'delete', 'drop_thing'),
+        ...operation('get', 'one_thing'),
+        ...operation('patch', 'change_thing'),
+        ...operation('delete', 'drop_thing'),
       },
-      '/things/{thing_id}/restart': operation('/things/{thing_id}/restart', 'post', 'restart_thing'),
+      '/things/{thing_id}/restart': operation('post', 'restart_thing'),
     });
     const [things] = readResources(readModel(spec), spec);
     expect(things!.operations.map((o) => [o.operation.operationId, o.role])).toEqual([
@@ -59,7 +59,7 @@ describe('readResources', () => {
 
   it('keeps one operation per role: a second update (PUT beside PATCH) keeps its operationId', () => {
     const spec = specWith({
-      '/things/{id}': { ...operation('', 'put', 'replace_thing'), ...operation('', 'patch', 'patch_thing') },
+      '/things/{id}': { ...operation('put', 'replace_thing'), ...operation('patch', 'patch_thing') },
     });
     const [things] = readResources(readModel(spec), spec);
     expect(things!.operations.map((o) => [o.operation.operationId, o.role])).toEqual([
@@ -70,8 +70,8 @@ describe('readResources', () => {
 
   it('splits resources by tag, in the order the tags first appear', () => {
     const spec = specWith({
-      '/b': operation('/b', 'get', 'list_b', 'Bees'),
-      '/a': operation('/a', 'get', 'list_a', 'Ants'),
+      '/b': operation('get', 'list_b', 'Bees'),
+      '/a': operation('get', 'list_a', 'Ants'),
     });
     expect(readResources(readModel(spec), spec).map((r) => r.tag)).toEqual(['Bees', 'Ants']);
   });

@@ -32,4 +32,3 @@ export function checkUuid(issues: Issues, path: IssuePath, key: string, value: u
   if (typeof value === 'string') return isUuid(value) ? issues : invalidValue(issues, path, key, 'invalid_format', UUID_REASON, pointer);
   return checkString(issues, path, key, value, orNull, pointer);
 }
-

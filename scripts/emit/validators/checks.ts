@@ -1,12 +1,16 @@
 /**
- * The check functions of the module, written from the model. Every schema gets two:
+ * The check functions of the module, written from the model. Every object schema gets one,
+ * `checkX(value, path?, issues?)`, which runs in two ways:
  *
- * - `checkX(value, path, issues)`, the full check behind `validate` and `assertX`: every issue,
- *   with its path, message and spec pointer;
- * - `testX(value)`, the yes-or-no answer behind `isX`: it returns `false` at the first problem
- *   and builds nothing. Its checks are ordered cheapest first: the type, the handler rules
- *   (which decide most rejections) and the required fields, a few reads by name, before the
- *   one pass over the keys.
+ * - with a `path`, the full check behind `validate` and `assertX`: every issue, with its
+ *   path, message and spec pointer;
+ * - without one, the test behind `isX` (and run first by `validate`): it returns the runtime's
+ *   `FAILED` at the first problem and builds nothing. Its checks are ordered cheapest first: the
+ *   type, the handler rules (which decide most rejections, in a small function of their own) and
+ *   the required fields, a few reads by name, before the one pass over the keys.
+ *
+ * One function for both keeps the module small: each field's test guards its report, so every
+ * field's check is written once.
  *
  * Their shape is chosen for speed and for messages:
  * - each object is one `for...in` over its keys: a present field is checked where it is found,
@@ -18,8 +22,7 @@
  * - fields whose checks are the same code share one `case` (the check reads the field's name
  *   from the key it was found under), which keeps the package small;
  * - handler rules become one `switch` on the discriminator;
- * - closed enums are `switch`es or comparisons on string literals;
- * - a field of a common shape (string, URI, UUID) is one call to a small runtime check;
+ * - closed enums are comparisons on string literals;
  * - nothing is allocated while a value is valid: issues start as `undefined`, and paths and
  *   messages are built only by the runtime, in the branch that reports a problem.
  */
@@ -121,6 +124,8 @@ interface ValueCheck {
   fieldName?: string;
   /** Words for the constants and functions the check declares (a field's name, or the items'). */
   nameHint: string;
+  /** True when the value is known to fail its test: a closed enum is then reported at once. */
+  knownInvalid?: boolean;
 }
 
 /** Bounds of a number, as `[condition, code, reason]` for a value `v`. */
@@ -148,7 +153,8 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
   /** `if (right type) { checks } else if (not null) { wrong type }`. */
   const typed = (isType: string, checks: string[]): void => {
     if (checks.length === 0) {
-      w.line(`if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
+      // A value known to fail its test, when the type is all there is to check, has the wrong type.
+      w.line(check.knownInvalid ? reportType() : `if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;
     }
     w.line(`if (${isType}) {`).indented(() => checks.forEach((c) => w.line(c)));
@@ -160,6 +166,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
     case 'string': {
       if (type.enum && !type.enum.open) {
         const values = parts.enumValues(type.enum.name ?? check.nameHint, type.enum.values, type.enum.pointer);
+        if (check.knownInvalid) {
+          // The test let neither null nor any of the values through.
+          w.line(`issues = ${parts.runtime('notInEnum')}(issues, ${parentPath}, ${key}, ${values}, ${type.nullable}, ${value}, ${stringLiteral(type.enum.pointer)});`);
+          return;
+        }
         w.block(`switch (${value})`, () => {
           for (const v of type.enum!.values) w.line(`case ${stringLiteral(v)}:`);
           w.indented(() => w.line('break;'));
@@ -287,9 +298,9 @@ export function invalidWhen(parts: ModuleParts, type: TypeModel, value: string, 
       case 'array':
         return undefined;
       case 'object':
-        return `!${parts.inlineObjectTest(type, nameHint)}(${value})`;
+        return `${parts.inlineObjectCheck(type, nameHint)}(${value}) !== undefined`;
       case 'object-ref':
-        return `!${parts.schemaTest(type.name)}(${value})`;
+        return `${parts.schemaCheck(type.name)}(${value}) !== undefined`;
       case 'union':
         // Invalid when no member holds: each member's condition, or its function for an array.
         return type.members
@@ -306,11 +317,14 @@ function constLiteral(value: string | number | boolean | null): string {
   return value === null ? 'null' : typeof value === 'string' ? stringLiteral(value) : typeof value === 'number' ? numberLiteral(value) : String(value);
 }
 
-/** Statements that return `false` when `value` is not a valid `type` (the yes-or-no check). */
-export function writeValueTest(w: CodeWriter, parts: ModuleParts, type: TypeModel, value: string, depth: number, nameHint: string): void {
+/**
+ * Statements that run `fail` (a `return`) when `value` is not a valid `type`: the yes-or-no
+ * check, `return false;` in a test function, `return FAILED;` in a field check run as a test.
+ */
+export function writeValueTest(w: CodeWriter, parts: ModuleParts, type: TypeModel, value: string, depth: number, nameHint: string, fail = 'return false;'): void {
   const invalid = invalidWhen(parts, type, value, nameHint);
   if (invalid !== undefined) {
-    w.line(`if (${invalid}) return false;`);
+    w.line(`if (${invalid}) ${fail}`);
     return;
   }
   if (type.kind !== 'array') throw new Error(`validators: no test for ${type.kind}`);
@@ -318,12 +332,12 @@ export function writeValueTest(w: CodeWriter, parts: ModuleParts, type: TypeMode
     const fails = [`!Array.isArray(${value})`];
     if (type.minItems !== undefined) fails.push(`${value}.length < ${numberLiteral(type.minItems)}`);
     if (type.maxItems !== undefined) fails.push(`${value}.length > ${numberLiteral(type.maxItems)}`);
-    w.line(`if (${fails.join(' || ')}) return false;`);
+    w.line(`if (${fails.join(' || ')}) ${fail}`);
     const index = `i${depth}`;
     const item = `item${depth}`;
     w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
       w.line(`const ${item}: unknown = ${value}[${index}];`);
-      writeValueTest(w, parts, type.items, item, depth + 1, `${nameHint}_item`);
+      writeValueTest(w, parts, type.items, item, depth + 1, `${nameHint}_item`, fail);
     });
   };
   if (type.nullable) w.block(`if (${value} !== null)`, body);
@@ -331,42 +345,37 @@ export function writeValueTest(w: CodeWriter, parts: ModuleParts, type: TypeMode
 }
 
 /**
- * The call to a runtime field check (`src/runtime/field-checks.ts`) for the shapes most fields
- * have, or undefined when the field needs code of its own.
+ * What a field check run as a test (no `path`) does at its first problem: it returns the
+ * runtime's `FAILED`, a list (any list means "invalid") that is never built.
  */
-function fieldCheckCall(parts: ModuleParts, field: FieldModel, value: string): string | undefined {
-  const { type } = field;
-  // A closed enum is a `switch` on the literals: comparing with constants the compiler can see
-  // beats a loop over the list of values.
-  if (type.kind !== 'string' || type.pattern !== undefined || (type.enum && !type.enum.open)) return undefined;
-  if (type.minLength !== undefined || type.maxLength !== undefined || type.format === 'date-time' || type.format === 'email') return undefined;
-  const check = type.format === 'uri' ? 'checkUri' : type.format === 'uuid' ? 'checkUuid' : 'checkString';
-  return `${parts.runtime(check)}(issues, path, key, ${value}, ${type.nullable}, ${parts.pointer(type.pointer, field.name)})`;
-}
-
-/** The statements that check one present field (found under `key`), whose value is in `field`. */
-function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel, mode: Mode): void {
-  if (mode === 'test') {
-    const invalid = invalidWhen(parts, field.type, 'field', field.name);
-    if (invalid !== undefined) w.line(`if (field !== undefined && (${invalid})) return false;`);
-    else w.block('if (field !== undefined)', () => writeValueTest(w, parts, field.type, 'field', 0, field.name));
-    return;
-  }
-  const call = fieldCheckCall(parts, field, 'field');
-  if (call) {
-    w.line(`issues = ${call};`);
-    return;
-  }
-  w.block('if (field !== undefined)', () =>
-    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: 'key', depth: 0, fieldName: field.name, nameHint: field.name }),
-  );
+function fail(parts: ModuleParts): string {
+  return `return ${parts.runtime('FAILED')};`;
 }
 
 /**
- * Which of the two functions is written: the full check (`collect`: every issue) or the
- * yes-or-no test (`test`: `false` at the first problem, nothing built).
+ * The statements that check one present field (found under `key`), whose value is in `field`.
+ * The test's condition comes first, so a valid field costs what it costs in a test; only a
+ * field that fails it is reported, with the reason found again by the full check (or, for a
+ * closed enum, known from the test: the value is not one of them).
  */
-export type Mode = 'collect' | 'test';
+function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel): void {
+  const report = (): void =>
+    writeValueCheck(w, parts, { type: field.type, value: 'field', parentPath: 'path', key: 'key', depth: 0, fieldName: field.name, nameHint: field.name, knownInvalid: true });
+  const invalid = invalidWhen(parts, field.type, 'field', field.name);
+  if (invalid !== undefined) {
+    w.block(`if (field !== undefined && (${invalid}))`, () => {
+      w.line(`if (path === undefined) ${fail(parts)}`);
+      report();
+    });
+    return;
+  }
+  // A value that needs statements to test (an array): the test's statements, or the full check.
+  w.block('if (field !== undefined)', () => {
+    w.block('if (path === undefined)', () => writeValueTest(w, parts, field.type, 'field', 0, field.name, fail(parts)), '} else {');
+    w.indented(report);
+    w.line('}');
+  });
+}
 
 /**
  * Past this many values with a rule, the discriminator's value finds its rule by its length
@@ -501,10 +510,11 @@ function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: Code
  * instead of every field the schema defines and then the keys again for unknown ones, is what
  * makes a typical body cheap: most fields are absent.
  *
- * In `collect` mode the function is `name(object, path, issues[, unknownPointer])` and ends with
- * the handler rules; in `test` mode it is `name(object[, strict])`, returns
- * `false` at the first problem, and leaves the rules to the schema's test, which runs them
- * first.
+ * The function is `name(object, path, issues[, unknownPointer])`. With a `path` it is the full
+ * check: it appends every issue and ends with the handler rules. Without one it is the test
+ * behind `isX`: it returns the runtime's `FAILED` at the first problem, builds nothing, and
+ * leaves the rules to the schema's test, which runs them first. One function serves both, so
+ * each field's names and rules are written once: the test's condition guards each report.
  *
  * What this sees, next to Ajv (the test oracle):
  * - `for...in` is how Ajv walks keys for `unevaluatedProperties`: a key whose value is
@@ -517,30 +527,27 @@ function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: Code
  *   the chosen handler) are read by name, as Ajv reads them, so these verdicts agree with Ajv
  *   on any object.
  */
-export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, mode: Mode): void {
-  const collect = mode === 'collect';
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
   const strict = group.needsKnownKeys;
   const fieldNames = group.fields.map((f) => f.name);
-  const parameters = collect
-    ? `object: Record<string, unknown>, path: IssuePath, issues: Issues${strict ? ', unknownPointer: string | undefined' : ''}`
-    : `object: Record<string, unknown>${strict ? ', strict: boolean' : ''}`;
-  const argumentList = collect ? `object, path, issues${strict ? ', unknownPointer' : ''}` : `object${strict ? ', strict' : ''}`;
-  const returnType = collect ? 'Issues' : 'boolean';
-  /** The statement that runs helper `fn` on the current key. */
-  const callHelper = (fn: string): string => (collect ? `issues = ${fn}(key, ${argumentList});` : `if (!${fn}(key, ${argumentList})) return false;`);
+  const parameters = `object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues${strict ? ', unknownPointer: string | undefined' : ''}`;
+  const argumentList = `object, path, issues${strict ? ', unknownPointer' : ''}`;
+  /** The statement that runs helper `fn` on the current key; a test stops at its first problem. */
+  const callHelper = (fn: string): string => `if ((issues = ${fn}(key, ${argumentList})) === ${parts.runtime('FAILED')}) return issues;`;
   /** What is done with a key that is not a field: reported (strict), checked (a map), or nothing. */
   const unknown = (): void => {
     if (group.mapValue) {
       // A map's value is checked even when it is undefined, as Ajv's `additionalProperties` does.
+      const mapValue = group.mapValue;
       w.line('const entry: unknown = object[key];');
-      if (collect) writeValueCheck(w, parts, { type: group.mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` });
-      else writeValueTest(w, parts, group.mapValue, 'entry', 0, `${group.owner}_value`);
+      w.block('if (path === undefined)', () => writeValueTest(w, parts, mapValue, 'entry', 0, `${group.owner}_value`, fail(parts)), '} else {');
+      w.indented(() => writeValueCheck(w, parts, { type: mapValue, value: 'entry', parentPath: 'path', key: 'key', depth: 0, nameHint: `${group.owner}_value` }));
+      w.line('}');
     } else if (strict) {
-      w.line(
-        collect
-          ? `if (unknownPointer !== undefined) issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`
-          : 'if (strict) return false;',
-      );
+      w.block('if (unknownPointer !== undefined)', () => {
+        w.line(`if (path === undefined) ${fail(parts)}`);
+        w.line(`issues = ${parts.runtime('unknownProperty')}(issues, path, key, ${parts.fieldNames(group.owner, fieldNames)}, unknownPointer);`);
+      });
     }
   };
   const hasUnknown = group.mapValue !== undefined || strict;
@@ -548,7 +555,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   const fieldCases = (fields: readonly FieldModel[]): void =>
     writeCases(w, fields, (own, field) => {
       own.line('field = object[key];');
-      writeField(own, parts, field, mode);
+      writeField(own, parts, field);
       own.line('break;');
     });
   const tree = byHash ? keyTree(group.fields) : undefined;
@@ -559,11 +566,9 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   const otherName = byHash && hasUnknown ? parts.freshName(`${name}_other`) : undefined;
 
   w.line(
-    collect
-      ? `/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}. */`
-      : `/** Whether the fields of ${parts.docName(group.owner)} that are present are valid${strict ? ' (and, when `strict`, no other key is there)' : ''}. */`,
+    `/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}; with no \`path\`, only whether they are valid${strict ? ' (and, with an \`unknownPointer\`, that no other key is there)' : ''}. */`,
   );
-  w.block(`function ${name}(${parameters}): ${returnType}`, () => {
+  w.block(`function ${name}(${parameters}): Issues`, () => {
     if (!byHash || inline) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
       if (!tree) {
@@ -594,31 +599,31 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       };
       writeNode(tree);
     });
-    if (!collect) {
-      w.line('return true;');
-      return;
+    if (group.handlerRules.length > 0) {
+      // A test has run the rules first (see writeObjectCheck).
+      w.line('if (path === undefined) return issues;');
+      writeRulesReport(w, parts, group);
     }
-    writeRulesReport(w, parts, group);
     w.line('return issues;');
   });
   for (const [leaf, leafName] of leafNames) {
     w.line();
-    w.line(`/** ${collect ? 'Checks' : 'Tests'} the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
-    w.block(`function ${leafName}(key: string, ${parameters}): ${returnType}`, () => {
+    w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
+    w.block(`function ${leafName}(key: string, ${parameters}): Issues`, () => {
       w.line('let field: unknown;');
       w.block('switch (key)', () => {
         fieldCases(leaf.fields);
-        if (otherName) w.line('default:').indented(() => w.line(callHelper(otherName)));
+        if (otherName) w.line('default:').indented(() => w.line(`return ${otherName}(key, ${argumentList});`));
       });
-      w.line(collect ? 'return issues;' : 'return true;');
+      w.line('return issues;');
     });
   }
   if (otherName) {
     w.line();
     w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
-    w.block(`function ${otherName}(key: string, ${parameters}): ${returnType}`, () => {
+    w.block(`function ${otherName}(key: string, ${parameters}): Issues`, () => {
       unknown();
-      w.line(collect ? 'return issues;' : 'return true;');
+      w.line('return issues;');
     });
   }
 }
@@ -671,10 +676,18 @@ function leavesOf(tree: KeyTree): Extract<KeyTree, { kind: 'leaf' }>[] {
   return tree.kind === 'leaf' ? [tree] : tree.children.flatMap(([, child]) => leavesOf(child));
 }
 
+/**
+ * Up to this many required fields are read by name in the generated code, where each read is
+ * cheap; past it, the runtime walks the list, so that the module holds each name once.
+ */
+export const REQUIRED_BY_NAME_LIMIT = 2;
+
 /** What `writeObjectCheck` needs of a named schema or an inline object. */
 export interface CheckedObject {
   /** The schema's name, or words for an inline object. */
   title: string;
+  /** Words for the constants its check declares (the schema's name, or the field's). */
+  nameHint: string;
   fields: readonly FieldModel[];
   unknownProperties: ObjectShape['unknownProperties'];
   unknownPropertiesPointer?: string;
@@ -687,48 +700,45 @@ export interface GroupFunctions {
   rules?: string;
 }
 
-/** The full check of one object: its type, its required fields, then its field group (which ends with the rules). */
-export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, groupCheck: string, group: FieldGroup, hasRequired: string): void {
-  w.line(`/** Appends the issues of ${parts.docName(object.title)} to \`issues\`. */`);
-  w.block(`function ${name}(value: unknown, path: IssuePath, issues: Issues): Issues`, () => {
-    w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
-      w.line(`return ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
-    });
-    w.line('const object = value as Record<string, unknown>;');
-    const required = object.fields.filter((f) => f.required).map((f) => f.name);
-    if (required.length > 0) {
-      // Read by name first, by the test's own function (fast); the list is walked only when one is missing.
-      const pointer = `${object.pointer}/required`;
-      w.line(`if (!${hasRequired}(object)) issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${stringLiteral(pointer)});`);
-    }
-    // A strict (request) schema names the pointer its unknown-property issues cite; a lenient one passes none.
-    const unknownPointer = object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined';
-    w.line(`return ${groupCheck}(object, path, issues${group.needsKnownKeys ? `, ${unknownPointer}` : ''});`);
-  });
+/**
+ * The last argument of a field group's check, when its group has strict schemas: the pointer
+ * a strict (request) schema's unknown-property issues cite, or `undefined` for a lenient one.
+ */
+function unknownPointerArgument(object: CheckedObject, group: FieldGroup): string {
+  if (!group.needsKnownKeys) return '';
+  return `, ${object.unknownProperties === 'reject' ? stringLiteral(object.unknownPropertiesPointer ?? object.pointer) : 'undefined'}`;
 }
 
 /**
- * The yes-or-no test of one object, cheapest checks first: its type, its handler rules (the
+ * The check of one object, `name(value, path, issues)`. With a `path` it appends every issue:
+ * its type, its required fields, then its field group (which ends with the handler rules).
+ * Without one it is the yes-or-no test, cheapest checks first: its type, its handler rules (the
  * discriminator and the chosen value's fields, read by name: they decide most rejections), its
- * required fields (read by name), then its field group (one pass over the keys).
+ * required fields (read by name, as Ajv reads them), then its field group (one pass over the
+ * keys); it returns the runtime's `FAILED` at the first problem.
  */
-export function writeObjectTest(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup, hasRequired: string): void {
-  const required = object.fields.filter((f) => f.required).map((f) => f.name);
-  if (required.length > 0) {
-    w.line(`/** Whether every required field of ${parts.docName(object.title)} is there (read by name, as Ajv reads them). */`);
-    w.block(`function ${hasRequired}(object: Record<string, unknown>): boolean`, () => {
-      w.line(`return ${required.map((field) => `${propertyAccess('object', field)} !== undefined`).join(' && ')};`);
+export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup): void {
+  const failed = parts.runtime('FAILED');
+  w.line(`/** Checks ${parts.docName(object.title)}: appends its issues to \`issues\`; with no \`path\` (a test), returns ${failed} at its first problem. */`);
+  w.block(`function ${name}(value: unknown, path?: IssuePath, issues?: Issues): Issues`, () => {
+    w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
+      w.line(`return path === undefined ? ${failed} : ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
-    w.line();
-  }
-  w.line(`/** Whether \`value\` is ${parts.docName(object.title)}; \`false\` at the first problem, nothing built. */`);
-  w.block(`function ${name}(value: unknown): boolean`, () => {
-    w.line(`if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;`);
     w.line('const object = value as Record<string, unknown>;');
-    if (functions.rules) w.line(`if (!${functions.rules}(object)) return false;`);
-    if (required.length > 0) w.line(`if (!${hasRequired}(object)) return false;`);
-    const strict = group.needsKnownKeys ? `, ${object.unknownProperties === 'reject'}` : '';
-    w.line(`return ${functions.fields}(object${strict});`);
+    if (functions.rules) w.line(`if (path === undefined && !${functions.rules}(object)) return ${failed};`);
+    const required = object.fields.filter((f) => f.required).map((f) => f.name);
+    const requiredPointer = stringLiteral(`${object.pointer}/required`);
+    if (required.length > REQUIRED_BY_NAME_LIMIT) {
+      const list = parts.requiredNames(object.nameHint, required);
+      w.line(`if ((issues = ${parts.runtime('missingFields')}(issues, path, object, ${list}, ${requiredPointer})) === ${failed}) return issues;`);
+    } else if (required.length > 0) {
+      // Read by name; the list is walked (and read again) only when one is missing.
+      w.block(`if (${required.map((field) => `${propertyAccess('object', field)} === undefined`).join(' || ')})`, () => {
+        w.line(`if (path === undefined) return ${failed};`);
+        w.line(`issues = ${parts.runtime('missingFields')}(issues, path, object, ${stringArrayLiteral(required)}, ${requiredPointer});`);
+      });
+    }
+    w.line(`return ${functions.fields}(object, path, issues${unknownPointerArgument(object, group)});`);
   });
 }
 

@@ -8,14 +8,19 @@ import type { InlineObjectType, SpecPointer, TypeModel } from '../../model/types
 import { commentText, docText, regexExpression, stringArrayLiteral, stringLiteral } from './literals.ts';
 import { type ModuleNames, upperSnake } from './plan.ts';
 
-/** The runtime functions generated checks may call, by module. */
+/** The runtime functions (and the one constant) generated checks may use, by module. */
 export const RUNTIME_FUNCTIONS = {
-  '../runtime/field-checks.ts': ['checkString', 'checkUri', 'checkUuid'],
+  '../runtime/issue.ts': ['FAILED'],
   '../runtime/formats.ts': ['codePointLength', 'isDateTime', 'isEmail', 'isUri', 'isUuid'],
-  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
+  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'unknownProperty', 'wrongType'],
 } as const;
 
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FUNCTIONS][number];
+
+/** `call_handler_item` → `CallHandlerItem`, for function names. */
+function pascal(text: string): string {
+  return text.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
 
 /**
  * A pattern of the form `^[^X]+$` ("one or more characters, none of them in X"), as the
@@ -23,10 +28,6 @@ export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FU
  * every string: a non-empty string matches the pattern exactly when a search for `[X]` (with
  * the same `u` flag) finds nothing. The search is cheaper: it needs no full match.
  */
-/** `call_handler_item` → `CallHandlerItem`, for function names. */
-function pascal(text: string): string {
-  return text.replace(/(?:^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
 
 export function forbiddenClass(pattern: string): string | undefined {
   const match = /^\^\[\^((?:[^\]\\[]|\\.)+)\]\+\$$/.exec(pattern);
@@ -43,10 +44,10 @@ interface Constant {
 }
 
 /**
- * A function the checks call that is written after them: an inline object's check and test
- * (`name` and `testName`), or the test of a union member that needs statements.
+ * A function the checks call that is written after them: an inline object's check (which is
+ * also its test), or the test of a union member that needs statements.
  */
-export type PendingFunction = { kind: 'object'; name: string; testName: string; type: InlineObjectType; nameHint: string } | { kind: 'value'; name: string; type: TypeModel; nameHint: string };
+export type PendingFunction = { kind: 'object'; name: string; type: InlineObjectType; nameHint: string } | { kind: 'value'; name: string; type: TypeModel; nameHint: string };
 
 export class ModuleParts {
   private readonly used = new Set<RuntimeFunction>();
@@ -59,34 +60,20 @@ export class ModuleParts {
 
   constructor(
     private readonly names: ModuleNames,
-    /** The names of each object schema's check and test functions. */
-    private readonly schemaFunctions: ReadonlyMap<string, { check: string; test: string }>,
+    /** The name of each object schema's check function (which is also its test). */
+    private readonly schemaChecks: ReadonlyMap<string, string>,
   ) {}
-
-  private functionsOf(schemaName: string): { check: string; test: string } {
-    const functions = this.schemaFunctions.get(schemaName);
-    if (functions === undefined) throw new Error(`validators: no check for schema ${schemaName}`);
-    return functions;
-  }
 
   /** The check function of object schema `schemaName`. */
   schemaCheck(schemaName: string): string {
-    return this.functionsOf(schemaName).check;
-  }
-
-  /** The test function (yes or no) of object schema `schemaName`. */
-  schemaTest(schemaName: string): string {
-    return this.functionsOf(schemaName).test;
+    const check = this.schemaChecks.get(schemaName);
+    if (check === undefined) throw new Error(`validators: no check for schema ${schemaName}`);
+    return check;
   }
 
   /** The check function of an inline object, written later (once per distinct object). */
   inlineObjectCheck(type: InlineObjectType, nameHint: string): string {
     return this.inlineObject(type, nameHint).name;
-  }
-
-  /** The test function of an inline object, written later with its check. */
-  inlineObjectTest(type: InlineObjectType, nameHint: string): string {
-    return this.inlineObject(type, nameHint).testName;
   }
 
   /** A function testing one value of `type`, written later (once per distinct type). */
@@ -104,7 +91,7 @@ export class ModuleParts {
     const key = JSON.stringify(['object', type]);
     const existing = this.functionsByType.get(key);
     if (existing?.kind === 'object') return existing;
-    const pending: PendingFunction = { kind: 'object', name: this.names.fresh(`check${pascal(nameHint)}`), testName: this.names.fresh(`test${pascal(nameHint)}`), type, nameHint };
+    const pending: PendingFunction = { kind: 'object', name: this.names.fresh(`check${pascal(nameHint)}`), type, nameHint };
     this.functionsByType.set(key, pending);
     this.pending.push(pending);
     return pending;
@@ -197,6 +184,15 @@ export class ModuleParts {
   fieldNames(owner: string, fields: readonly string[]): string {
     return this.constant(`names:${JSON.stringify(fields)}`, `${upperSnake(owner)}_FIELD_NAMES`, () => ({
       comment: `The properties of ${owner}, for "did you mean" suggestions.`,
+      type: 'readonly string[]',
+      initializer: stringArrayLiteral(fields),
+    }));
+  }
+
+  /** The names of a schema's required fields, listed once for its checks. */
+  requiredNames(owner: string, fields: readonly string[]): string {
+    return this.constant(`required:${JSON.stringify(fields)}`, `${upperSnake(owner)}_REQUIRED`, () => ({
+      comment: `The required properties of ${owner}.`,
       type: 'readonly string[]',
       initializer: stringArrayLiteral(fields),
     }));

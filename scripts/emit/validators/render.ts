@@ -6,8 +6,8 @@
 import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeFieldGroup, writeObjectCheck, writeObjectTest, writeRulesTest, writeValueTestFunction } from './checks.ts';
-import { stringArrayLiteral, stringLiteral } from './literals.ts';
+import { writeFieldGroup, writeObjectCheck, writeRulesTest, writeValueTestFunction } from './checks.ts';
+import { stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
@@ -43,32 +43,25 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     }),
   );
   // The module's own names come after every name of the naming module, so they cannot take one.
-  const tests = new Map(schemas.map((schema) => [schema.name, names.fresh(`test${schema.name}`)]));
-  const groupTests = new Map(
-    groups.map((group) => [group, { fields: names.fresh(`testFieldsOf${group.owner}`), ...(group.handlerRules.length > 0 && { rules: names.fresh(`testRulesOf${group.owner}`) }) }] as const),
+  const groupFunctions = new Map(
+    groups.map((group) => [group, { fields: groupChecks.get(group)!, ...(group.handlerRules.length > 0 && { rules: names.fresh(`testRulesOf${group.owner}`) }) }] as const),
   );
-  const parts = new ModuleParts(names, new Map(schemas.map((schema) => [schema.name, { check: checks.get(schema.name)!, test: tests.get(schema.name)! }])));
+  const parts = new ModuleParts(names, checks);
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
   for (const group of groups) {
-    const test = groupTests.get(group)!;
-    writeFieldGroup(functions, parts, group, groupChecks.get(group)!, 'collect');
+    const { fields, rules } = groupFunctions.get(group)!;
+    writeFieldGroup(functions, parts, group, fields);
     functions.line();
-    writeFieldGroup(functions, parts, group, test.fields, 'test');
-    functions.line();
-    if (test.rules) {
-      writeRulesTest(functions, parts, group, test.rules);
+    if (rules) {
+      writeRulesTest(functions, parts, group, rules);
       functions.line();
     }
   }
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
-    const object = { ...schema, title: `a ${schema.name}` };
-    const hasRequired = names.fresh(`hasRequiredOf${schema.name}`);
-    writeObjectCheck(functions, parts, object, checks.get(schema.name)!, groupChecks.get(group)!, group, hasRequired);
-    functions.line();
-    writeObjectTest(functions, parts, object, tests.get(schema.name)!, groupTests.get(group)!, group, hasRequired);
+    writeObjectCheck(functions, parts, { ...schema, title: `a ${schema.name}`, nameHint: schema.name }, checks.get(schema.name)!, groupFunctions.get(group)!, group);
     functions.line();
   }
   // A named enum's validators are its list of values, which the runtime checks.
@@ -79,17 +72,11 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       writeValueTestFunction(functions, parts, pending.type, pending.name, pending.nameHint);
     } else {
       const group = ownGroup(pending.nameHint, pending.type);
-      const object = { ...pending.type, title: `the object ${pending.nameHint}` };
+      const object = { ...pending.type, title: `the object ${pending.nameHint}`, nameHint: pending.nameHint };
       const fieldsCheck = names.fresh(`${pending.name}Fields`);
-      const fieldsTest = names.fresh(`${pending.testName}Fields`);
-      writeFieldGroup(functions, parts, group, fieldsCheck, 'collect');
+      writeFieldGroup(functions, parts, group, fieldsCheck);
       functions.line();
-      writeFieldGroup(functions, parts, group, fieldsTest, 'test');
-      functions.line();
-      const hasRequired = names.fresh(`hasRequiredOf${pending.testName}`);
-      writeObjectCheck(functions, parts, object, pending.name, fieldsCheck, group, hasRequired);
-      functions.line();
-      writeObjectTest(functions, parts, object, pending.testName, { fields: fieldsTest }, group, hasRequired);
+      writeObjectCheck(functions, parts, object, pending.name, { fields: fieldsCheck }, group);
     }
     functions.line();
   }
@@ -99,18 +86,10 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     out.line(`import type { ${exported.map((e) => `${e.name} as ${e.type}`).join(', ')} } from '@sip-endpoints/types';`);
   }
   out.line("import type { IssuePath, Issues } from '../runtime/issue.ts';");
-  // Names that need quoting in a path are declared to the runtime once (see `quoteNames` in
-  // src/runtime/report.ts); a spec without any emits nothing.
-  const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
-  if (quotedNames.length > 0) parts.runtime('quoteNames');
   for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();
-  if (quotedNames.length > 0) {
-    out.line('// Property names that a path writes quoted, declared to the runtime once.');
-    out.line(`quoteNames(${stringArrayLiteral(quotedNames)});`);
-  }
   for (const declaration of parts.declarations()) out.line(declaration);
   out.line();
 
@@ -126,11 +105,11 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       exports.line(`/** Whether \`value\` is a ${name}: one of its values. */`);
       exports.block(`export function ${is}(value: unknown): value is ${name}`, () => exports.line(`return ${values}.includes(value as string);`));
     } else {
-      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${checks.get(name)!}, ${tests.get(name)!});`);
+      exports.line(`export const ${name}: SipEndpointsSchema<${name}> = defineSchema<${name}>(${stringLiteral(name)}, ${checks.get(name)!});`);
       exports.line(`/** Whether \`value\` is a valid ${name}; stops at the first problem and builds no issue. */`);
       exports.block(`export function ${is}(value: unknown): value is ${name}`, () => {
         // Whatever the value throws while it is read (a getter, a revoked proxy) makes it invalid.
-        exports.block('try', () => exports.line(`return ${tests.get(name)!}(value);`), '} catch {');
+        exports.block('try', () => exports.line(`return ${checks.get(name)!}(value) === undefined;`), '} catch {');
         exports.indented(() => exports.line('return false;'));
         exports.line('}');
       });

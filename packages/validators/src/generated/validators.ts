@@ -3,7 +3,7 @@
 
 import type { PaginationLinks as PaginationLinksType, Cipher as CipherType, Codec as CodecType, Encryption as EncryptionType, CallHandler as CallHandlerType, HttpMethod as HttpMethodType, SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, ErrorResponse as ErrorResponseType, ValidationErrorItem as ValidationErrorItemType, ValidationErrorResponse as ValidationErrorResponseType, CallFlowVersion as CallFlowVersionType, SipEndpointFields as SipEndpointFieldsType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
-import { checkString, checkUri, checkUuid } from '../runtime/field-checks.ts';
+import { FAILED } from '../runtime/issue.ts';
 import { isUri, isUuid } from '../runtime/formats.ts';
 import { invalidValue, missingFields, missingForHandler, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
@@ -20,10 +20,10 @@ const ERROR_RESPONSE_PROPERTIES = "#/components/schemas/ErrorResponse/properties
 const VALIDATION_ERROR_ITEM_PROPERTIES = "#/components/schemas/ValidationErrorItem/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const VALIDATION_ERROR_RESPONSE_PROPERTIES = "#/components/schemas/ValidationErrorResponse/properties/";
-// Where these fields are in the spec: an issue's pointer is this plus the field's name.
-const SIP_ENDPOINT_FIELDS_PROPERTIES = "#/components/schemas/SipEndpointFields/properties/";
 // The spec's pattern ^[^\s@]+$ holds for a non-empty string with no match of this class (see forbiddenClass); `u` as Ajv compiles it.
 const USERNAME_FORBIDDEN = new RegExp("[\\s@]", "u");
+// Where these fields are in the spec: an issue's pointer is this plus the field's name.
+const SIP_ENDPOINT_FIELDS_PROPERTIES = "#/components/schemas/SipEndpointFields/properties/";
 // The values of Encryption (#/components/schemas/Encryption/enum), listed in enum issues.
 const ENCRYPTION_VALUES: readonly string[] = ["default", "required", "optional"];
 // The values of CallHandler (#/components/schemas/CallHandler/enum), listed in enum issues.
@@ -34,13 +34,17 @@ const HTTP_METHOD_VALUES: readonly string[] = ["GET", "POST"];
 const CALL_FLOW_VERSION_VALUES: readonly string[] = ["working_copy", "current_deployed"];
 // The properties of SipEndpointFields, for "did you mean" suggestions.
 const SIP_ENDPOINT_FIELDS_FIELD_NAMES: readonly string[] = ["username", "password", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_application", "call_relay_script_url", "call_video_room_id", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
+// The required properties of SipEndpoint.
+const SIP_ENDPOINT_REQUIRED: readonly string[] = ["id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_script_url", "call_video_room_id"];
+// The required properties of ValidationErrorItem.
+const VALIDATION_ERROR_ITEM_REQUIRED: readonly string[] = ["detail", "status", "title", "code"];
 // The values of Cipher (#/components/schemas/Cipher/enum), listed in enum issues.
 const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_32"];
 // The values of Codec (#/components/schemas/Codec/enum), listed in enum issues.
 const CODEC_VALUES: readonly string[] = ["OPUS", "G722", "PCMU", "PCMA", "G729", "VP8", "H264"];
 
-/** Checks the fields of PaginationLinks that are present. */
-function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of PaginationLinks that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -49,32 +53,18 @@ function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: Iss
       case "next":
       case "prev":
         field = object[key];
-        issues = checkString(issues, path, key, field, false, PAGINATION_LINKS_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string')) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string", field, PAGINATION_LINKS_PROPERTIES);
+        }
         break;
     }
   }
   return issues;
 }
 
-/** Whether the fields of PaginationLinks that are present are valid. */
-function testFieldsOfPaginationLinks(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "self":
-      case "first":
-      case "next":
-      case "prev":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string')) return false;
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of SipEndpoint that are present. */
-function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of SipEndpoint that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -83,11 +73,21 @@ function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePa
       case "send_as":
       case "encryption":
         field = object[key];
-        issues = checkString(issues, path, key, field, false, SIP_ENDPOINT_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string')) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_PROPERTIES);
+        }
         break;
       case "id":
         field = object[key];
-        issues = checkUuid(issues, path, key, field, false, SIP_ENDPOINT_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) {
+          if (path === undefined) return FAILED;
+          if (typeof field === 'string') {
+            if (!isUuid(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_PROPERTIES);
+          } else {
+            issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_PROPERTIES);
+          }
+        }
         break;
       case "caller_id":
       case "call_handler":
@@ -108,19 +108,30 @@ function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePa
       case "call_relay_script_url":
       case "call_video_room_id":
         field = object[key];
-        issues = checkString(issues, path, key, field, true, SIP_ENDPOINT_PROPERTIES);
+        if (field !== undefined && (field !== null && (typeof field !== 'string'))) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string or null", field, SIP_ENDPOINT_PROPERTIES);
+        }
         break;
       case "ciphers":
       case "codecs":
         field = object[key];
         if (field !== undefined) {
-          if (Array.isArray(field)) {
+          if (path === undefined) {
+            if (!Array.isArray(field)) return FAILED;
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, key), i0, " must be a string", item0, SIP_ENDPOINT_PROPERTIES + key + "/items");
+              if (typeof item0 !== 'string') return FAILED;
             }
           } else {
-            issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_PROPERTIES);
+            if (Array.isArray(field)) {
+              for (let i0 = 0; i0 < field.length; i0++) {
+                const item0: unknown = field[i0];
+                if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, key), i0, " must be a string", item0, SIP_ENDPOINT_PROPERTIES + key + "/items");
+              }
+            } else {
+              issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_PROPERTIES);
+            }
           }
         }
         break;
@@ -129,80 +140,36 @@ function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePa
   return issues;
 }
 
-/** Whether the fields of SipEndpoint that are present are valid. */
-function testFieldsOfSipEndpoint(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "type":
-      case "username":
-      case "send_as":
-      case "encryption":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string')) return false;
-        break;
-      case "id":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) return false;
-        break;
-      case "caller_id":
-      case "call_handler":
-      case "calling_handler_resource_id":
-      case "call_request_url":
-      case "call_request_method":
-      case "call_fallback_url":
-      case "call_fallback_method":
-      case "call_status_callback_url":
-      case "call_status_callback_method":
-      case "call_laml_application_id":
-      case "call_dialogflow_agent_id":
-      case "call_relay_topic":
-      case "call_relay_topic_status_callback_url":
-      case "call_relay_context":
-      case "call_relay_context_status_callback_url":
-      case "call_relay_application":
-      case "call_relay_script_url":
-      case "call_video_room_id":
-        field = object[key];
-        if (field !== undefined && (field !== null && (typeof field !== 'string'))) return false;
-        break;
-      case "ciphers":
-      case "codecs":
-        field = object[key];
-        if (field !== undefined) {
-          if (!Array.isArray(field)) return false;
-          for (let i0 = 0; i0 < field.length; i0++) {
-            const item0: unknown = field[i0];
-            if (typeof item0 !== 'string') return false;
-          }
-        }
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of SipEndpointListResponse that are present. */
-function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of SipEndpointListResponse that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
       case "links":
         field = object[key];
-        if (field !== undefined) {
+        if (field !== undefined && (checkPaginationLinks(field) !== undefined)) {
+          if (path === undefined) return FAILED;
           issues = checkPaginationLinks(field, pathTo(path, key), issues);
         }
         break;
       case "data":
         field = object[key];
         if (field !== undefined) {
-          if (Array.isArray(field)) {
+          if (path === undefined) {
+            if (!Array.isArray(field)) return FAILED;
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              issues = checkSipEndpoint(item0, pathTo(pathTo(path, key), i0), issues);
+              if (checkSipEndpoint(item0) !== undefined) return FAILED;
             }
           } else {
-            issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES);
+            if (Array.isArray(field)) {
+              for (let i0 = 0; i0 < field.length; i0++) {
+                const item0: unknown = field[i0];
+                issues = checkSipEndpoint(item0, pathTo(pathTo(path, key), i0), issues);
+              }
+            } else {
+              issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_LIST_RESPONSE_PROPERTIES);
+            }
           }
         }
         break;
@@ -211,60 +178,25 @@ function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, p
   return issues;
 }
 
-/** Whether the fields of SipEndpointListResponse that are present are valid. */
-function testFieldsOfSipEndpointListResponse(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "links":
-        field = object[key];
-        if (field !== undefined && (!testPaginationLinks(field))) return false;
-        break;
-      case "data":
-        field = object[key];
-        if (field !== undefined) {
-          if (!Array.isArray(field)) return false;
-          for (let i0 = 0; i0 < field.length; i0++) {
-            const item0: unknown = field[i0];
-            if (!testSipEndpoint(item0)) return false;
-          }
-        }
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of ErrorResponse that are present. */
-function checkFieldsOfErrorResponse(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of ErrorResponse that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfErrorResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
       case "error":
         field = object[key];
-        issues = checkString(issues, path, key, field, false, ERROR_RESPONSE_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string')) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string", field, ERROR_RESPONSE_PROPERTIES);
+        }
         break;
     }
   }
   return issues;
 }
 
-/** Whether the fields of ErrorResponse that are present are valid. */
-function testFieldsOfErrorResponse(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "error":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string')) return false;
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of ValidationErrorItem that are present. */
-function checkFieldsOfValidationErrorItem(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of ValidationErrorItem that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfValidationErrorItem(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -273,46 +205,40 @@ function checkFieldsOfValidationErrorItem(object: Record<string, unknown>, path:
       case "title":
       case "code":
         field = object[key];
-        issues = checkString(issues, path, key, field, false, VALIDATION_ERROR_ITEM_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string')) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string", field, VALIDATION_ERROR_ITEM_PROPERTIES);
+        }
         break;
     }
   }
   return issues;
 }
 
-/** Whether the fields of ValidationErrorItem that are present are valid. */
-function testFieldsOfValidationErrorItem(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "detail":
-      case "status":
-      case "title":
-      case "code":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string')) return false;
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of ValidationErrorResponse that are present. */
-function checkFieldsOfValidationErrorResponse(object: Record<string, unknown>, path: IssuePath, issues: Issues): Issues {
+/** Checks the fields of ValidationErrorResponse that are present; with no `path`, only whether they are valid. */
+function checkFieldsOfValidationErrorResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
       case "errors":
         field = object[key];
         if (field !== undefined) {
-          if (Array.isArray(field)) {
-            if (field.length < 1) issues = invalidValue(issues, path, key, 'too_small', " must be an array of at least 1 item(s)", VALIDATION_ERROR_RESPONSE_PROPERTIES);
+          if (path === undefined) {
+            if (!Array.isArray(field) || field.length < 1) return FAILED;
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              issues = checkValidationErrorItem(item0, pathTo(pathTo(path, key), i0), issues);
+              if (checkValidationErrorItem(item0) !== undefined) return FAILED;
             }
           } else {
-            issues = wrongType(issues, path, key, " must be an array", field, VALIDATION_ERROR_RESPONSE_PROPERTIES);
+            if (Array.isArray(field)) {
+              if (field.length < 1) issues = invalidValue(issues, path, key, 'too_small', " must be an array of at least 1 item(s)", VALIDATION_ERROR_RESPONSE_PROPERTIES);
+              for (let i0 = 0; i0 < field.length; i0++) {
+                const item0: unknown = field[i0];
+                issues = checkValidationErrorItem(item0, pathTo(pathTo(path, key), i0), issues);
+              }
+            } else {
+              issues = wrongType(issues, path, key, " must be an array", field, VALIDATION_ERROR_RESPONSE_PROPERTIES);
+            }
           }
         }
         break;
@@ -321,34 +247,15 @@ function checkFieldsOfValidationErrorResponse(object: Record<string, unknown>, p
   return issues;
 }
 
-/** Whether the fields of ValidationErrorResponse that are present are valid. */
-function testFieldsOfValidationErrorResponse(object: Record<string, unknown>): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "errors":
-        field = object[key];
-        if (field !== undefined) {
-          if (!Array.isArray(field) || field.length < 1) return false;
-          for (let i0 = 0; i0 < field.length; i0++) {
-            const item0: unknown = field[i0];
-            if (!testValidationErrorItem(item0)) return false;
-          }
-        }
-        break;
-    }
-  }
-  return true;
-}
-
-/** Checks the fields of SipEndpointFields that are present, and its handler rules. */
-function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath, issues: Issues, unknownPointer: string | undefined): Issues {
+/** Checks the fields of SipEndpointFields that are present, and its handler rules; with no `path`, only whether they are valid (and, with an `unknownPointer`, that no other key is there). */
+function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues, unknownPointer: string | undefined): Issues {
   let field: unknown;
   for (const key in object) {
     switch (key) {
       case "username":
         field = object[key];
-        if (field !== undefined) {
+        if (field !== undefined && (typeof field !== 'string' || field.length === 0 || USERNAME_FORBIDDEN.test(field))) {
+          if (path === undefined) return FAILED;
           if (typeof field === 'string') {
             if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = invalidValue(issues, path, key, 'pattern', " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
@@ -365,54 +272,45 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
       case "call_relay_context":
       case "call_relay_application":
         field = object[key];
-        issues = checkString(issues, path, key, field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string')) {
+          if (path === undefined) return FAILED;
+          issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        }
         break;
       case "ciphers":
       case "codecs":
         field = object[key];
         if (field !== undefined) {
-          if (Array.isArray(field)) {
+          if (path === undefined) {
+            if (!Array.isArray(field)) return FAILED;
             for (let i0 = 0; i0 < field.length; i0++) {
               const item0: unknown = field[i0];
-              if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, key), i0, " must be a string", item0, SIP_ENDPOINT_FIELDS_PROPERTIES + key + "/items");
+              if (typeof item0 !== 'string') return FAILED;
             }
           } else {
-            issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+            if (Array.isArray(field)) {
+              for (let i0 = 0; i0 < field.length; i0++) {
+                const item0: unknown = field[i0];
+                if (!(typeof item0 === 'string')) issues = wrongType(issues, pathTo(path, key), i0, " must be a string", item0, SIP_ENDPOINT_FIELDS_PROPERTIES + key + "/items");
+              }
+            } else {
+              issues = wrongType(issues, path, key, " must be an array", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+            }
           }
         }
         break;
       case "encryption":
         field = object[key];
-        if (field !== undefined) {
-          switch (field) {
-            case "default":
-            case "required":
-            case "optional":
-              break;
-            default:
-              issues = notInEnum(issues, path, key, ENCRYPTION_VALUES, false, field, "#/components/schemas/Encryption/enum");
-          }
+        if (field !== undefined && (field !== "default" && field !== "required" && field !== "optional")) {
+          if (path === undefined) return FAILED;
+          issues = notInEnum(issues, path, key, ENCRYPTION_VALUES, false, field, "#/components/schemas/Encryption/enum");
         }
         break;
       case "call_handler":
         field = object[key];
-        if (field !== undefined) {
-          switch (field) {
-            case "relay_context":
-            case "relay_topic":
-            case "relay_application":
-            case "relay_connector":
-            case "relay_script":
-            case "laml_webhooks":
-            case "laml_application":
-            case "dialogflow":
-            case "video_room":
-            case "call_flow":
-            case "ai_agent":
-              break;
-            default:
-              issues = notInEnum(issues, path, key, CALL_HANDLER_VALUES, false, field, "#/components/schemas/CallHandler/enum");
-          }
+        if (field !== undefined && (field !== "relay_context" && field !== "relay_topic" && field !== "relay_application" && field !== "relay_connector" && field !== "relay_script" && field !== "laml_webhooks" && field !== "laml_application" && field !== "dialogflow" && field !== "video_room" && field !== "call_flow" && field !== "ai_agent")) {
+          if (path === undefined) return FAILED;
+          issues = notInEnum(issues, path, key, CALL_HANDLER_VALUES, false, field, "#/components/schemas/CallHandler/enum");
         }
         break;
       case "call_request_url":
@@ -422,44 +320,52 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
       case "call_relay_context_status_callback_url":
       case "call_relay_script_url":
         field = object[key];
-        issues = checkUri(issues, path, key, field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
+        if (field !== undefined && (typeof field !== 'string' || !isUri(field))) {
+          if (path === undefined) return FAILED;
+          if (typeof field === 'string') {
+            if (!isUri(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be an absolute URI, such as https://example.com/hook", SIP_ENDPOINT_FIELDS_PROPERTIES);
+          } else {
+            issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
+          }
+        }
         break;
       case "call_request_method":
       case "call_fallback_method":
       case "call_status_callback_method":
         field = object[key];
-        if (field !== undefined) {
-          switch (field) {
-            case "GET":
-            case "POST":
-              break;
-            default:
-              issues = notInEnum(issues, path, key, HTTP_METHOD_VALUES, false, field, "#/components/schemas/HttpMethod/enum");
-          }
+        if (field !== undefined && (field !== "GET" && field !== "POST")) {
+          if (path === undefined) return FAILED;
+          issues = notInEnum(issues, path, key, HTTP_METHOD_VALUES, false, field, "#/components/schemas/HttpMethod/enum");
         }
         break;
       case "call_video_room_id":
       case "call_flow_id":
       case "call_ai_agent_id":
         field = object[key];
-        issues = checkUuid(issues, path, key, field, false, SIP_ENDPOINT_FIELDS_PROPERTIES);
-        break;
-      case "call_flow_version":
-        field = object[key];
-        if (field !== undefined) {
-          switch (field) {
-            case "working_copy":
-            case "current_deployed":
-              break;
-            default:
-              issues = notInEnum(issues, path, key, CALL_FLOW_VERSION_VALUES, false, field, "#/components/schemas/CallFlowVersion/enum");
+        if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) {
+          if (path === undefined) return FAILED;
+          if (typeof field === 'string') {
+            if (!isUuid(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_FIELDS_PROPERTIES);
+          } else {
+            issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
         }
         break;
+      case "call_flow_version":
+        field = object[key];
+        if (field !== undefined && (field !== "working_copy" && field !== "current_deployed")) {
+          if (path === undefined) return FAILED;
+          issues = notInEnum(issues, path, key, CALL_FLOW_VERSION_VALUES, false, field, "#/components/schemas/CallFlowVersion/enum");
+        }
+        break;
       default:
-        if (unknownPointer !== undefined) issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
+        if (unknownPointer !== undefined) {
+          if (path === undefined) return FAILED;
+          issues = unknownProperty(issues, path, key, SIP_ENDPOINT_FIELDS_FIELD_NAMES, unknownPointer);
+        }
     }
   }
+  if (path === undefined) return issues;
   // Handler rules: the fields each call_handler value requires.
   switch (object.call_handler) {
     case "relay_context":
@@ -494,77 +400,6 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
       break;
   }
   return issues;
-}
-
-/** Whether the fields of SipEndpointFields that are present are valid (and, when `strict`, no other key is there). */
-function testFieldsOfSipEndpointFields(object: Record<string, unknown>, strict: boolean): boolean {
-  let field: unknown;
-  for (const key in object) {
-    switch (key) {
-      case "username":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string' || field.length === 0 || USERNAME_FORBIDDEN.test(field))) return false;
-        break;
-      case "password":
-      case "caller_id":
-      case "send_as":
-      case "call_laml_application_id":
-      case "call_dialogflow_agent_id":
-      case "call_relay_topic":
-      case "call_relay_context":
-      case "call_relay_application":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string')) return false;
-        break;
-      case "ciphers":
-      case "codecs":
-        field = object[key];
-        if (field !== undefined) {
-          if (!Array.isArray(field)) return false;
-          for (let i0 = 0; i0 < field.length; i0++) {
-            const item0: unknown = field[i0];
-            if (typeof item0 !== 'string') return false;
-          }
-        }
-        break;
-      case "encryption":
-        field = object[key];
-        if (field !== undefined && (field !== "default" && field !== "required" && field !== "optional")) return false;
-        break;
-      case "call_handler":
-        field = object[key];
-        if (field !== undefined && (field !== "relay_context" && field !== "relay_topic" && field !== "relay_application" && field !== "relay_connector" && field !== "relay_script" && field !== "laml_webhooks" && field !== "laml_application" && field !== "dialogflow" && field !== "video_room" && field !== "call_flow" && field !== "ai_agent")) return false;
-        break;
-      case "call_request_url":
-      case "call_fallback_url":
-      case "call_status_callback_url":
-      case "call_relay_topic_status_callback_url":
-      case "call_relay_context_status_callback_url":
-      case "call_relay_script_url":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string' || !isUri(field))) return false;
-        break;
-      case "call_request_method":
-      case "call_fallback_method":
-      case "call_status_callback_method":
-        field = object[key];
-        if (field !== undefined && (field !== "GET" && field !== "POST")) return false;
-        break;
-      case "call_video_room_id":
-      case "call_flow_id":
-      case "call_ai_agent_id":
-        field = object[key];
-        if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) return false;
-        break;
-      case "call_flow_version":
-        field = object[key];
-        if (field !== undefined && (field !== "working_copy" && field !== "current_deployed")) return false;
-        break;
-      default:
-        if (strict) return false;
-    }
-  }
-  return true;
 }
 
 /** Whether the handler rules of SipEndpointFields hold: the fields each discriminator value requires are there. */
@@ -606,210 +441,120 @@ function testRulesOfSipEndpointFields(object: Record<string, unknown>): boolean 
   return true;
 }
 
-/** Appends the issues of a PaginationLinks to `issues`. */
-function checkPaginationLinks(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a PaginationLinks: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkPaginationLinks(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfPaginationLinks(object)) issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
+  if (object.self === undefined || object.first === undefined) {
+    if (path === undefined) return FAILED;
+    issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
+  }
   return checkFieldsOfPaginationLinks(object, path, issues);
 }
 
-/** Whether every required field of a PaginationLinks is there (read by name, as Ajv reads them). */
-function hasRequiredOfPaginationLinks(object: Record<string, unknown>): boolean {
-  return object.self !== undefined && object.first !== undefined;
-}
-
-/** Whether `value` is a PaginationLinks; `false` at the first problem, nothing built. */
-function testPaginationLinks(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfPaginationLinks(object)) return false;
-  return testFieldsOfPaginationLinks(object);
-}
-
-/** Appends the issues of a SipEndpoint to `issues`. */
-function checkSipEndpoint(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a SipEndpoint: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkSipEndpoint(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfSipEndpoint(object)) issues = missingFields(issues, path, object, ["id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "call_handler", "call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method", "call_status_callback_url", "call_status_callback_method", "call_laml_application_id", "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context", "call_relay_context_status_callback_url", "call_relay_script_url", "call_video_room_id"], "#/components/schemas/SipEndpoint/required");
+  if ((issues = missingFields(issues, path, object, SIP_ENDPOINT_REQUIRED, "#/components/schemas/SipEndpoint/required")) === FAILED) return issues;
   return checkFieldsOfSipEndpoint(object, path, issues);
 }
 
-/** Whether every required field of a SipEndpoint is there (read by name, as Ajv reads them). */
-function hasRequiredOfSipEndpoint(object: Record<string, unknown>): boolean {
-  return object.id !== undefined && object.username !== undefined && object.caller_id !== undefined && object.send_as !== undefined && object.ciphers !== undefined && object.codecs !== undefined && object.encryption !== undefined && object.call_handler !== undefined && object.call_request_url !== undefined && object.call_request_method !== undefined && object.call_fallback_url !== undefined && object.call_fallback_method !== undefined && object.call_status_callback_url !== undefined && object.call_status_callback_method !== undefined && object.call_laml_application_id !== undefined && object.call_relay_topic !== undefined && object.call_relay_topic_status_callback_url !== undefined && object.call_relay_context !== undefined && object.call_relay_context_status_callback_url !== undefined && object.call_relay_script_url !== undefined && object.call_video_room_id !== undefined;
-}
-
-/** Whether `value` is a SipEndpoint; `false` at the first problem, nothing built. */
-function testSipEndpoint(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfSipEndpoint(object)) return false;
-  return testFieldsOfSipEndpoint(object);
-}
-
-/** Appends the issues of a SipEndpointListResponse to `issues`. */
-function checkSipEndpointListResponse(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a SipEndpointListResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkSipEndpointListResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfSipEndpointListResponse(object)) issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
+  if (object.links === undefined || object.data === undefined) {
+    if (path === undefined) return FAILED;
+    issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
+  }
   return checkFieldsOfSipEndpointListResponse(object, path, issues);
 }
 
-/** Whether every required field of a SipEndpointListResponse is there (read by name, as Ajv reads them). */
-function hasRequiredOfSipEndpointListResponse(object: Record<string, unknown>): boolean {
-  return object.links !== undefined && object.data !== undefined;
-}
-
-/** Whether `value` is a SipEndpointListResponse; `false` at the first problem, nothing built. */
-function testSipEndpointListResponse(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfSipEndpointListResponse(object)) return false;
-  return testFieldsOfSipEndpointListResponse(object);
-}
-
-/** Appends the issues of a ErrorResponse to `issues`. */
-function checkErrorResponse(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a ErrorResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkErrorResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ErrorResponse");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfErrorResponse(object)) issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
+  if (object.error === undefined) {
+    if (path === undefined) return FAILED;
+    issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
+  }
   return checkFieldsOfErrorResponse(object, path, issues);
 }
 
-/** Whether every required field of a ErrorResponse is there (read by name, as Ajv reads them). */
-function hasRequiredOfErrorResponse(object: Record<string, unknown>): boolean {
-  return object.error !== undefined;
-}
-
-/** Whether `value` is a ErrorResponse; `false` at the first problem, nothing built. */
-function testErrorResponse(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfErrorResponse(object)) return false;
-  return testFieldsOfErrorResponse(object);
-}
-
-/** Appends the issues of a ValidationErrorItem to `issues`. */
-function checkValidationErrorItem(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a ValidationErrorItem: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkValidationErrorItem(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorItem");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorItem");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfValidationErrorItem(object)) issues = missingFields(issues, path, object, ["detail", "status", "title", "code"], "#/components/schemas/ValidationErrorItem/required");
+  if ((issues = missingFields(issues, path, object, VALIDATION_ERROR_ITEM_REQUIRED, "#/components/schemas/ValidationErrorItem/required")) === FAILED) return issues;
   return checkFieldsOfValidationErrorItem(object, path, issues);
 }
 
-/** Whether every required field of a ValidationErrorItem is there (read by name, as Ajv reads them). */
-function hasRequiredOfValidationErrorItem(object: Record<string, unknown>): boolean {
-  return object.detail !== undefined && object.status !== undefined && object.title !== undefined && object.code !== undefined;
-}
-
-/** Whether `value` is a ValidationErrorItem; `false` at the first problem, nothing built. */
-function testValidationErrorItem(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfValidationErrorItem(object)) return false;
-  return testFieldsOfValidationErrorItem(object);
-}
-
-/** Appends the issues of a ValidationErrorResponse to `issues`. */
-function checkValidationErrorResponse(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a ValidationErrorResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkValidationErrorResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorResponse");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorResponse");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfValidationErrorResponse(object)) issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
+  if (object.errors === undefined) {
+    if (path === undefined) return FAILED;
+    issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
+  }
   return checkFieldsOfValidationErrorResponse(object, path, issues);
 }
 
-/** Whether every required field of a ValidationErrorResponse is there (read by name, as Ajv reads them). */
-function hasRequiredOfValidationErrorResponse(object: Record<string, unknown>): boolean {
-  return object.errors !== undefined;
-}
-
-/** Whether `value` is a ValidationErrorResponse; `false` at the first problem, nothing built. */
-function testValidationErrorResponse(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!hasRequiredOfValidationErrorResponse(object)) return false;
-  return testFieldsOfValidationErrorResponse(object);
-}
-
-/** Appends the issues of a SipEndpointFields to `issues`. */
-function checkSipEndpointFields(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a SipEndpointFields: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkSipEndpointFields(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointFields");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointFields");
   }
   const object = value as Record<string, unknown>;
+  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, undefined);
 }
 
-/** Whether `value` is a SipEndpointFields; `false` at the first problem, nothing built. */
-function testSipEndpointFields(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!testRulesOfSipEndpointFields(object)) return false;
-  return testFieldsOfSipEndpointFields(object, false);
-}
-
-/** Appends the issues of a CreateSipEndpointRequest to `issues`. */
-function checkCreateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a CreateSipEndpointRequest: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkCreateSipEndpointRequest(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  if (!hasRequiredOfCreateSipEndpointRequest(object)) issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
+  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
+  if (object.username === undefined || object.password === undefined) {
+    if (path === undefined) return FAILED;
+    issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
+  }
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
 }
 
-/** Whether every required field of a CreateSipEndpointRequest is there (read by name, as Ajv reads them). */
-function hasRequiredOfCreateSipEndpointRequest(object: Record<string, unknown>): boolean {
-  return object.username !== undefined && object.password !== undefined;
-}
-
-/** Whether `value` is a CreateSipEndpointRequest; `false` at the first problem, nothing built. */
-function testCreateSipEndpointRequest(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!testRulesOfSipEndpointFields(object)) return false;
-  if (!hasRequiredOfCreateSipEndpointRequest(object)) return false;
-  return testFieldsOfSipEndpointFields(object, true);
-}
-
-/** Appends the issues of a UpdateSipEndpointRequest to `issues`. */
-function checkUpdateSipEndpointRequest(value: unknown, path: IssuePath, issues: Issues): Issues {
+/** Checks a UpdateSipEndpointRequest: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
+function checkUpdateSipEndpointRequest(value: unknown, path?: IssuePath, issues?: Issues): Issues {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
+    return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
+  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
-}
-
-/** Whether `value` is a UpdateSipEndpointRequest; `false` at the first problem, nothing built. */
-function testUpdateSipEndpointRequest(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (!testRulesOfSipEndpointFields(object)) return false;
-  return testFieldsOfSipEndpointFields(object, true);
 }
 
 /** The type of a valid PaginationLinks, from @sip-endpoints/types. */
 export type PaginationLinks = PaginationLinksType;
 /** Validates a PaginationLinks (Standard Schema v1): `PaginationLinks['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const PaginationLinks: SipEndpointsSchema<PaginationLinks> = defineSchema<PaginationLinks>("PaginationLinks", checkPaginationLinks, testPaginationLinks);
+export const PaginationLinks: SipEndpointsSchema<PaginationLinks> = defineSchema<PaginationLinks>("PaginationLinks", checkPaginationLinks);
 /** Whether `value` is a valid PaginationLinks; stops at the first problem and builds no issue. */
 export function isPaginationLinks(value: unknown): value is PaginationLinks {
   try {
-    return testPaginationLinks(value);
+    return checkPaginationLinks(value) === undefined;
   } catch {
     return false;
   }
@@ -887,11 +632,11 @@ export function assertHttpMethod(value: unknown): asserts value is HttpMethod {
 /** The type of a valid SipEndpoint, from @sip-endpoints/types. */
 export type SipEndpoint = SipEndpointType;
 /** Validates a SipEndpoint (Standard Schema v1): `SipEndpoint['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint, testSipEndpoint);
+export const SipEndpoint: SipEndpointsSchema<SipEndpoint> = defineSchema<SipEndpoint>("SipEndpoint", checkSipEndpoint);
 /** Whether `value` is a valid SipEndpoint; stops at the first problem and builds no issue. */
 export function isSipEndpoint(value: unknown): value is SipEndpoint {
   try {
-    return testSipEndpoint(value);
+    return checkSipEndpoint(value) === undefined;
   } catch {
     return false;
   }
@@ -904,11 +649,11 @@ export function assertSipEndpoint(value: unknown): asserts value is SipEndpoint 
 /** The type of a valid SipEndpointListResponse, from @sip-endpoints/types. */
 export type SipEndpointListResponse = SipEndpointListResponseType;
 /** Validates a SipEndpointListResponse (Standard Schema v1): `SipEndpointListResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse, testSipEndpointListResponse);
+export const SipEndpointListResponse: SipEndpointsSchema<SipEndpointListResponse> = defineSchema<SipEndpointListResponse>("SipEndpointListResponse", checkSipEndpointListResponse);
 /** Whether `value` is a valid SipEndpointListResponse; stops at the first problem and builds no issue. */
 export function isSipEndpointListResponse(value: unknown): value is SipEndpointListResponse {
   try {
-    return testSipEndpointListResponse(value);
+    return checkSipEndpointListResponse(value) === undefined;
   } catch {
     return false;
   }
@@ -921,11 +666,11 @@ export function assertSipEndpointListResponse(value: unknown): asserts value is 
 /** The type of a valid ErrorResponse, from @sip-endpoints/types. */
 export type ErrorResponse = ErrorResponseType;
 /** Validates a ErrorResponse (Standard Schema v1): `ErrorResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ErrorResponse: SipEndpointsSchema<ErrorResponse> = defineSchema<ErrorResponse>("ErrorResponse", checkErrorResponse, testErrorResponse);
+export const ErrorResponse: SipEndpointsSchema<ErrorResponse> = defineSchema<ErrorResponse>("ErrorResponse", checkErrorResponse);
 /** Whether `value` is a valid ErrorResponse; stops at the first problem and builds no issue. */
 export function isErrorResponse(value: unknown): value is ErrorResponse {
   try {
-    return testErrorResponse(value);
+    return checkErrorResponse(value) === undefined;
   } catch {
     return false;
   }
@@ -938,11 +683,11 @@ export function assertErrorResponse(value: unknown): asserts value is ErrorRespo
 /** The type of a valid ValidationErrorItem, from @sip-endpoints/types. */
 export type ValidationErrorItem = ValidationErrorItemType;
 /** Validates a ValidationErrorItem (Standard Schema v1): `ValidationErrorItem['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ValidationErrorItem: SipEndpointsSchema<ValidationErrorItem> = defineSchema<ValidationErrorItem>("ValidationErrorItem", checkValidationErrorItem, testValidationErrorItem);
+export const ValidationErrorItem: SipEndpointsSchema<ValidationErrorItem> = defineSchema<ValidationErrorItem>("ValidationErrorItem", checkValidationErrorItem);
 /** Whether `value` is a valid ValidationErrorItem; stops at the first problem and builds no issue. */
 export function isValidationErrorItem(value: unknown): value is ValidationErrorItem {
   try {
-    return testValidationErrorItem(value);
+    return checkValidationErrorItem(value) === undefined;
   } catch {
     return false;
   }
@@ -955,11 +700,11 @@ export function assertValidationErrorItem(value: unknown): asserts value is Vali
 /** The type of a valid ValidationErrorResponse, from @sip-endpoints/types. */
 export type ValidationErrorResponse = ValidationErrorResponseType;
 /** Validates a ValidationErrorResponse (Standard Schema v1): `ValidationErrorResponse['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const ValidationErrorResponse: SipEndpointsSchema<ValidationErrorResponse> = defineSchema<ValidationErrorResponse>("ValidationErrorResponse", checkValidationErrorResponse, testValidationErrorResponse);
+export const ValidationErrorResponse: SipEndpointsSchema<ValidationErrorResponse> = defineSchema<ValidationErrorResponse>("ValidationErrorResponse", checkValidationErrorResponse);
 /** Whether `value` is a valid ValidationErrorResponse; stops at the first problem and builds no issue. */
 export function isValidationErrorResponse(value: unknown): value is ValidationErrorResponse {
   try {
-    return testValidationErrorResponse(value);
+    return checkValidationErrorResponse(value) === undefined;
   } catch {
     return false;
   }
@@ -985,11 +730,11 @@ export function assertCallFlowVersion(value: unknown): asserts value is CallFlow
 /** The type of a valid SipEndpointFields, from @sip-endpoints/types. */
 export type SipEndpointFields = SipEndpointFieldsType;
 /** Validates a SipEndpointFields (Standard Schema v1): `SipEndpointFields['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const SipEndpointFields: SipEndpointsSchema<SipEndpointFields> = defineSchema<SipEndpointFields>("SipEndpointFields", checkSipEndpointFields, testSipEndpointFields);
+export const SipEndpointFields: SipEndpointsSchema<SipEndpointFields> = defineSchema<SipEndpointFields>("SipEndpointFields", checkSipEndpointFields);
 /** Whether `value` is a valid SipEndpointFields; stops at the first problem and builds no issue. */
 export function isSipEndpointFields(value: unknown): value is SipEndpointFields {
   try {
-    return testSipEndpointFields(value);
+    return checkSipEndpointFields(value) === undefined;
   } catch {
     return false;
   }
@@ -1002,11 +747,11 @@ export function assertSipEndpointFields(value: unknown): asserts value is SipEnd
 /** The type of a valid CreateSipEndpointRequest, from @sip-endpoints/types. */
 export type CreateSipEndpointRequest = CreateSipEndpointRequestType;
 /** Validates a CreateSipEndpointRequest (Standard Schema v1): `CreateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest, testCreateSipEndpointRequest);
+export const CreateSipEndpointRequest: SipEndpointsSchema<CreateSipEndpointRequest> = defineSchema<CreateSipEndpointRequest>("CreateSipEndpointRequest", checkCreateSipEndpointRequest);
 /** Whether `value` is a valid CreateSipEndpointRequest; stops at the first problem and builds no issue. */
 export function isCreateSipEndpointRequest(value: unknown): value is CreateSipEndpointRequest {
   try {
-    return testCreateSipEndpointRequest(value);
+    return checkCreateSipEndpointRequest(value) === undefined;
   } catch {
     return false;
   }
@@ -1019,11 +764,11 @@ export function assertCreateSipEndpointRequest(value: unknown): asserts value is
 /** The type of a valid UpdateSipEndpointRequest, from @sip-endpoints/types. */
 export type UpdateSipEndpointRequest = UpdateSipEndpointRequestType;
 /** Validates a UpdateSipEndpointRequest (Standard Schema v1): `UpdateSipEndpointRequest['~standard'].validate(value)` returns `{ value }` or `{ issues }`. */
-export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest, testUpdateSipEndpointRequest);
+export const UpdateSipEndpointRequest: SipEndpointsSchema<UpdateSipEndpointRequest> = defineSchema<UpdateSipEndpointRequest>("UpdateSipEndpointRequest", checkUpdateSipEndpointRequest);
 /** Whether `value` is a valid UpdateSipEndpointRequest; stops at the first problem and builds no issue. */
 export function isUpdateSipEndpointRequest(value: unknown): value is UpdateSipEndpointRequest {
   try {
-    return testUpdateSipEndpointRequest(value);
+    return checkUpdateSipEndpointRequest(value) === undefined;
   } catch {
     return false;
   }

@@ -10,7 +10,7 @@
 export type ValidationIssueCode =
   /** A field the schema always requires is absent. */
   | 'required'
-  /** A field the chosen `call_handler` requires is absent. */
+  /** A field that the value of a discriminator (such as `call_handler`) requires is absent. */
   | 'required_for_handler'
   /** A property the request schema does not define (requests are strict). */
   | 'unknown_property'
@@ -41,7 +41,7 @@ export interface ValidationIssue {
   readonly message: string;
   /** The rule in the bundled spec (generated/openapi.json), as a URI fragment JSON pointer. */
   readonly specPointer: string;
-  /** For `required_for_handler`: the `call_handler` value whose rule is not met. */
+  /** For `required_for_handler`: the discriminator value whose rule is not met. */
   readonly handler?: string;
   /** For `invalid_enum`: the values the field accepts. */
   readonly allowed?: readonly string[];
@@ -60,3 +60,9 @@ export const MAX_ISSUES = 100;
 
 /** The path of the validated value itself. */
 export const ROOT: IssuePath = [];
+
+/**
+ * What a generated field check returns when run as a test (with no path) at its first
+ * problem: any list means "invalid", and this one is never built or added to (it is frozen).
+ */
+export const FAILED: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];

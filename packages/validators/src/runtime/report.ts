@@ -8,42 +8,27 @@
  * never for free-text fields such as `password`.
  */
 import type { IssuePath, Issues, ValidationIssue } from './issue.ts';
-import { MAX_ISSUES } from './issue.ts';
+import { FAILED, MAX_ISSUES } from './issue.ts';
 import { closestName } from './suggest.ts';
 
 /** The longest received value or property name a message quotes. */
 const MAX_QUOTED_LENGTH = 40;
 
-/** Whether `text` has a quote, backslash or control character (a loop: cheaper than a regex here). */
-function needsEscape(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c === 39 || c === 92 || c === 127) return true;
-  }
-  return false;
-}
+/** A quote, backslash or control character: text with one is quoted through JSON. */
+const NEEDS_ESCAPE = /['\\\x00-\x1f\x7f]/;
 
 /** `'text'`, shortened, with quotes, backslashes and control characters escaped. */
 function quote(text: string): string {
   const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
-  if (!needsEscape(shown)) return "'" + shown + "'";
-  return `'${JSON.stringify(shown).slice(1, -1).replace(/'/g, "\\'")}'`;
+  return NEEDS_ESCAPE.test(shown) ? `'${JSON.stringify(shown).slice(1, -1).replace(/'/g, "\\'")}'` : `'${shown}'`;
 }
 
-/**
- * Whether `key` can follow a dot in a path: ASCII letters, digits, `_` and `$`, not first a
- * digit, at most 40 long. A loop, not a regex: `formatPath` asks it of every key of a path,
- * and a regex call costs more than scanning a field name.
- */
+/** ASCII letters, digits, `_` and `$`, not first a digit. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Whether `key` can follow a dot in a path: an identifier of at most 40 characters. */
 function isIdentifier(key: string): boolean {
-  const n = key.length;
-  if (n === 0 || n > MAX_QUOTED_LENGTH) return false;
-  for (let i = 0; i < n; i++) {
-    const c = key.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
-  }
-  return true;
+  return key.length <= MAX_QUOTED_LENGTH && IDENTIFIER.test(key);
 }
 
 /** `['data', 0, 'call_handler']` → `data[0].call_handler`; the root is called `value`. */
@@ -82,18 +67,9 @@ export function describeType(value: unknown): string {
   }
 }
 
-/**
- * `path` with `key` appended, without spreading: `[...path, key]` goes through the
- * iterator protocol, which is slower, on a path every issue builds. Short paths
- * (the usual ones) are array literals.
- */
+/** `path` with `key` appended. */
 export function pathTo(path: IssuePath, key: string | number): (string | number)[] {
-  const n = path.length;
-  if (n === 0) return [key];
-  if (n === 1) return [path[0]!, key];
-  const out = path.slice();
-  out.push(key);
-  return out;
+  return [...path, key];
 }
 
 function childPath(path: IssuePath, key: string | number | undefined): IssuePath {
@@ -116,46 +92,6 @@ export function addIssue(issues: Issues, issue: ValidationIssue): ValidationIssu
   return issues;
 }
 
-/** `[0]` … `[63]`, built once: turning a number into text costs more than the rest of a message. */
-const INDEX_TEXTS: readonly string[] = Array.from({ length: 64 }, (_, i) => '[' + i + ']');
-
-function indexText(index: number): string {
-  return index < INDEX_TEXTS.length ? INDEX_TEXTS[index]! : '[' + index + ']';
-}
-
-/**
- * The schema's property names that do not read as themselves in a path (`x-foo` reads
- * `['x-foo']`), declared once by the generated module with `quoteNames` when the spec has any.
- * The generated code passes only the schema's own names as keys, so every other name is
- * written as is: a failing field costs no scan of its name.
- */
-let quotedNames: ReadonlySet<string> | undefined;
-
-/** Called by the generated module, at import, with the names `isIdentifier` rejects. */
-export function quoteNames(names: readonly string[]): void {
-  quotedNames = new Set(names);
-}
-
-function isPlainName(key: string): boolean {
-  return quotedNames === undefined || !quotedNames.has(key);
-}
-
-/**
- * The message of an issue at `key` below `path`: its location, then the reason the generator
- * wrote from the spec (" is required", " must be a string"). The location is built only here,
- * on the path of a failed check, and reads as `formatPath` writes it. The two common cases skip
- * `formatPath`: a field at the top of the value (every request body field) and an item of a
- * top-level array (`codecs[1]`), when their names need no quoting.
- */
-function messageAt(path: IssuePath, key: string | number | undefined, text: string): string {
-  const n = path.length;
-  if (typeof key === 'string') return n === 0 && isPlainName(key) ? key + text : formatPath(pathTo(path, key)) + text;
-  if (key === undefined) return formatPath(path) + text;
-  const first = path[0];
-  if (n === 1 && typeof first === 'string' && isPlainName(first)) return first + indexText(key) + text;
-  return formatPath(pathTo(path, key)) + text;
-}
-
 /**
  * The spec pointer of an issue. The generated code passes a field's pointer as the pointer of
  * its schema's properties, ending in `/` (`#/components/schemas/SipEndpointFields/properties/`),
@@ -171,16 +107,21 @@ export function missing(issues: Issues, path: IssuePath, key: string, specPointe
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'required', path: at, message: messageAt(path, key, ' is required'), specPointer });
+  return addIssue(issues, { code: 'required', path: at, message: formatPath(at) + ' is required', specPointer });
 }
 
 /**
  * Each of `names` (the schema's `required`, listed at `specPointer`) that `object` lacks, read
- * by name as Ajv reads them. A loop over data rather than code per field: only a rejected value
- * gets here (see `runCheck`).
+ * by name as Ajv reads them. With no `path` (a test), `FAILED` at the first one. The generated
+ * code calls this for a long list, where code per field would make the module bigger, and
+ * for a short one only once a field is known to be missing.
  */
-export function missingFields(issues: Issues, path: IssuePath, object: Record<string, unknown>, names: readonly string[], specPointer: string): Issues {
-  for (let i = 0; i < names.length; i++) if (object[names[i]!] === undefined) issues = missing(issues, path, names[i]!, specPointer);
+export function missingFields(issues: Issues, path: IssuePath | undefined, object: Record<string, unknown>, names: readonly string[], specPointer: string): Issues {
+  for (let i = 0; i < names.length; i++) {
+    if (object[names[i]!] !== undefined) continue;
+    if (path === undefined) return FAILED;
+    issues = missing(issues, path, names[i]!, specPointer);
+  }
   return issues;
 }
 
@@ -193,7 +134,7 @@ export function missingForHandler(issues: Issues, path: IssuePath, field: string
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, field);
-  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(path, field, text), specPointer, handler });
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: formatPath(at) + text, specPointer, handler });
 }
 
 /** A property a strict (request) schema does not define. */
@@ -217,7 +158,7 @@ export function wrongType(issues: Issues, path: IssuePath, key: string | number 
   const done = settled(issues);
   if (done) return done;
   const at = childPath(path, key);
-  return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(path, key, text) + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
+  return addIssue(issues, { code: 'invalid_type', path: at, message: formatPath(at) + text + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
 }
 
 /**
@@ -257,7 +198,7 @@ export function notInEnum(
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
     path: at,
-    message: messageAt(path, key, orNull ? allowedText(allowed) + ' or null' : allowedText(allowed)) + ', got ' + (isString ? quote(value) : describeType(value)),
+    message: formatPath(at) + allowedText(allowed) + (orNull ? ' or null, got ' : ', got ') + (isString ? quote(value) : describeType(value)),
     specPointer,
     allowed,
   });
@@ -280,7 +221,7 @@ export function invalidValue(
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, key);
-  return addIssue(issues, { code, path: at, message: messageAt(path, key, text), specPointer: pointerAt(specPointer, key) });
+  return addIssue(issues, { code, path: at, message: formatPath(at) + text, specPointer: pointerAt(specPointer, key) });
 }
 
 /** The value threw while being read (a throwing getter, a revoked proxy). */

@@ -4,7 +4,7 @@
  * check function into a schema object.
  */
 import type { IssuePath, Issues, ValidationIssue } from './issue.ts';
-import { ROOT } from './issue.ts';
+import { FAILED, ROOT } from './issue.ts';
 import { notInEnum, unreadable } from './report.ts';
 import { ValidationError } from './validation-error.ts';
 
@@ -64,11 +64,12 @@ export interface SipEndpointsSchemaProps<T> extends StandardSchemaV1.Props<T, T>
   readonly validate: (value: unknown, options?: StandardSchemaV1.Options) => ValidationResult<T>;
 }
 
-/** A generated check: the issues of `value` at `path` appended to `issues`, or `issues` unchanged. */
-export type Check = (value: unknown, path: IssuePath, issues: Issues) => Issues;
-
-/** A generated test: whether `value` is valid, answered at the first problem without building anything. */
-export type Test = (value: unknown) => boolean;
+/**
+ * A generated check: the issues of `value` at `path` appended to `issues`, or `issues`
+ * unchanged. With no `path` it is the yes-or-no test: it stops at the first problem, builds
+ * nothing, and returns `FAILED` (a list, so "invalid") or undefined.
+ */
+export type Check = (value: unknown, path?: IssuePath, issues?: Issues) => Issues;
 
 /**
  * The issues of `value`, or undefined when it is valid. The test answers first: a valid value
@@ -77,23 +78,23 @@ export type Test = (value: unknown) => boolean;
  * getter or a revoked proxy becomes an `unreadable` issue. (try/catch costs nothing on the
  * path that does not throw.)
  */
-export function runCheck(check: Check, test: Test, value: unknown): Issues {
+export function runCheck(check: Check, value: unknown): Issues {
   try {
-    return test(value) ? undefined : check(value, ROOT, undefined);
+    return check(value) === undefined ? undefined : check(value, ROOT, undefined);
   } catch {
     return unreadable();
   }
 }
 
-/** Wraps a generated check and test as a Standard Schema object. Called once per schema, at import. */
-export function defineSchema<T>(name: string, check: Check, test: Test): SipEndpointsSchema<T> {
+/** Wraps a generated check as a Standard Schema object. Called once per schema, at import. */
+export function defineSchema<T>(name: string, check: Check): SipEndpointsSchema<T> {
   return {
     name,
     '~standard': {
       version: 1,
       vendor: 'sip-endpoints',
       validate(value: unknown): ValidationResult<T> {
-        const issues = runCheck(check, test, value);
+        const issues = runCheck(check, value);
         return issues === undefined ? { value: value as T } : { issues };
       },
     },
@@ -111,9 +112,8 @@ export function assertValid<T>(schema: SipEndpointsSchema<T>, value: unknown): v
  * (listed at `pointer` in the spec). The check runs only once the test has failed.
  */
 export function defineEnum<T>(name: string, values: readonly string[], pointer: string): SipEndpointsSchema<T> {
-  return defineSchema<T>(
-    name,
-    (value, path, issues) => notInEnum(issues, path, undefined, values, false, value, pointer),
-    (value) => values.includes(value as string),
-  );
+  return defineSchema<T>(name, (value, path, issues) => {
+    if (values.includes(value as string)) return issues;
+    return path === undefined ? FAILED : notInEnum(issues, path, undefined, values, false, value, pointer);
+  });
 }

@@ -16,8 +16,7 @@ export class ValidationError extends Error {
   constructor(schema: string, issues: readonly ValidationIssue[]) {
     const listed = issues.slice(0, LISTED_IN_MESSAGE).map((issue) => `  - ${issue.message}`);
     if (issues.length > LISTED_IN_MESSAGE) listed.push(`  - … and ${issues.length - LISTED_IN_MESSAGE} more`);
-    const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
-    super(`Invalid ${schema} (${count}):\n${listed.join('\n')}`);
+    super(`Invalid ${schema} (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${listed.join('\n')}`);
     this.schema = schema;
     this.issues = issues;
   }

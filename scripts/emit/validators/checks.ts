@@ -148,8 +148,9 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
   const pointer = parts.pointer(type.pointer, check.fieldName);
   const nullGuard = type.nullable ? `${value} !== null` : '';
   const reportType = (): string => `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${describeType(type)}`)}, ${value}, ${pointer});`;
-  const report = (condition: string, code: string, reason: string): string =>
-    `if (${condition}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, '${code}', ${reasonLiteral(reason)}, ${pointer});`;
+  const reportValue = (code: string, reason: string): string =>
+    `issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, '${code}', ${reasonLiteral(reason)}, ${pointer});`;
+  const report = (condition: string, code: string, reason: string): string => `if (${condition}) ${reportValue(code, reason)}`;
   /** `if (right type) { checks } else if (not null) { wrong type }`. */
   const typed = (isType: string, checks: string[]): void => {
     if (checks.length === 0) {
@@ -212,10 +213,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       typed(`typeof ${value} === 'boolean'`, []);
       return;
     case 'null':
-      w.line(`if (${value} !== null) ${reportType()}`);
+      w.line(check.knownInvalid ? reportType() : `if (${value} !== null) ${reportType()}`);
       return;
     case 'const': {
-      w.line(report(`${value} !== ${constLiteral(type.value)}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', `must be ${describeType(type)}`));
+      const reason = `must be ${describeType(type)}`;
+      w.line(check.knownInvalid ? reportValue('invalid_enum', reason) : report(`${value} !== ${constLiteral(type.value)}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', reason));
       return;
     }
     case 'array': {
@@ -256,6 +258,10 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
     }
     case 'union': {
       // Holds when one member holds; one issue when none does.
+      if (check.knownInvalid) {
+        w.line(reportType());
+        return;
+      }
       const invalid = type.members.map((member, i) => `(${invalidWhen(parts, member, value, `${check.nameHint}_member${i}`) ?? `!${parts.memberTest(member, `${check.nameHint}_member${i}`)}(${value})`})`);
       w.line(`if (${invalid.join(' && ')}${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;

@@ -150,15 +150,20 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
   const reportType = (): string => `issues = ${parts.runtime('wrongType')}(issues, ${parentPath}, ${key}, ${reasonLiteral(`must be ${describeType(type)}`)}, ${value}, ${pointer});`;
   const reportValue = (code: string, reason: string): string =>
     `issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, '${code}', ${reasonLiteral(reason)}, ${pointer});`;
-  const report = (condition: string, code: string, reason: string): string => `if (${condition}) ${reportValue(code, reason)}`;
-  /** `if (right type) { checks } else if (not null) { wrong type }`. */
-  const typed = (isType: string, checks: string[]): void => {
-    if (checks.length === 0) {
+  /** A rule of a value of the right type: the condition under which it fails, and its report. */
+  type Rule = [condition: string, statement: string];
+  const report = (condition: string, code: string, reason: string): Rule => [condition, reportValue(code, reason)];
+  const reportIf = (condition: string, code: string, reason: string): string => `if (${condition}) ${reportValue(code, reason)}`;
+  /** `if (right type) { rules } else if (not null) { wrong type }`. */
+  const typed = (isType: string, rules: Rule[]): void => {
+    if (rules.length === 0) {
       // A value known to fail its test, when the type is all there is to check, has the wrong type.
       w.line(check.knownInvalid ? reportType() : `if (!(${isType})${nullGuard ? ` && ${nullGuard}` : ''}) ${reportType()}`);
       return;
     }
-    w.line(`if (${isType}) {`).indented(() => checks.forEach((c) => w.line(c)));
+    // A value of the right type known to fail its test breaks its only rule: no need to test it again.
+    const only = check.knownInvalid && rules.length === 1;
+    w.line(`if (${isType}) {`).indented(() => rules.forEach(([condition, statement]) => w.line(only ? statement : `if (${condition}) ${statement}`)));
     w.line(`} else${nullGuard ? ` if (${nullGuard})` : ''} {`).indented(() => w.line(reportType()));
     w.line('}');
   };
@@ -182,7 +187,7 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
         return;
       }
       // An open enum (responses) accepts any string: its values are for docs and autocompletion.
-      const checks: string[] = [];
+      const checks: Rule[] = [];
       if (type.minLength !== undefined) {
         const n = numberLiteral(type.minLength);
         // Fewer UTF-16 units than 2n means fewer code points than n only when counted.
@@ -193,11 +198,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
         checks.push(report(`${value}.length > ${n} && ${parts.runtime('codePointLength')}(${value}) > ${n}`, 'too_big', `must be at most ${n} character(s) long`));
       }
       if (type.format !== undefined) {
-        checks.push(`if (!${parts.runtime(FORMAT_TESTS[type.format])}(${value})) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'invalid_format', ${reasonLiteral(FORMAT_REASONS[type.format])}, ${pointer});`);
+        checks.push(report(`!${parts.runtime(FORMAT_TESTS[type.format])}(${value})`, 'invalid_format', FORMAT_REASONS[type.format]));
       }
       if (type.pattern !== undefined) {
         const reason = type.patternMessage ?? `does not match the pattern ${type.pattern}`;
-        checks.push(`if (${parts.failsPattern(type.pattern, value, check.nameHint)}) issues = ${parts.runtime('invalidValue')}(issues, ${parentPath}, ${key}, 'pattern', ${reasonLiteral(reason)}, ${pointer});`);
+        checks.push(report(parts.failsPattern(type.pattern, value, check.nameHint), 'pattern', reason));
       }
       typed(`typeof ${value} === 'string'`, checks);
       return;
@@ -217,7 +222,7 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       return;
     case 'const': {
       const reason = `must be ${describeType(type)}`;
-      w.line(check.knownInvalid ? reportValue('invalid_enum', reason) : report(`${value} !== ${constLiteral(type.value)}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', reason));
+      w.line(check.knownInvalid ? reportValue('invalid_enum', reason) : reportIf(`${value} !== ${constLiteral(type.value)}${nullGuard ? ` && ${nullGuard}` : ''}`, 'invalid_enum', reason));
       return;
     }
     case 'array': {
@@ -226,11 +231,11 @@ export function writeValueCheck(w: CodeWriter, parts: ModuleParts, check: ValueC
       w.line(`if (Array.isArray(${value})) {`).indented(() => {
         if (type.minItems !== undefined) {
           const n = numberLiteral(type.minItems);
-          w.line(report(`${value}.length < ${n}`, 'too_small', `must be an array of at least ${n} item(s)`));
+          w.line(reportIf(`${value}.length < ${n}`, 'too_small', `must be an array of at least ${n} item(s)`));
         }
         if (type.maxItems !== undefined) {
           const n = numberLiteral(type.maxItems);
-          w.line(report(`${value}.length > ${n}`, 'too_big', `must be an array of at most ${n} item(s)`));
+          w.line(reportIf(`${value}.length > ${n}`, 'too_big', `must be an array of at most ${n} item(s)`));
         }
         w.block(`for (let ${index} = 0; ${index} < ${value}.length; ${index}++)`, () => {
           w.line(`const ${item}: unknown = ${value}[${index}];`);
@@ -586,7 +591,12 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
         return;
       }
       // Many fields: the key's length, then maybe a character, picks the few names to compare.
-      const other = otherName ? callHelper(otherName) : undefined;
+      // With the groups in functions of their own, the switches only choose the function, and
+      // one call runs it: a call at every leaf would make this function too big to optimise.
+      const other = otherName && inline ? callHelper(otherName) : undefined;
+      if (!inline) {
+        w.line(`let check: ((key: string, ${parameters}) => Issues) | undefined${otherName ? ` = ${otherName}` : ''};`);
+      }
       const writeNode = (node: KeyTree): CodeWriter => {
         if (node.kind === 'split') {
           w.block(`switch (${node.position === undefined ? 'key.length' : `key.charCodeAt(${node.position})`})`, () => {
@@ -594,7 +604,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
             if (other) w.line('default:').indented(() => w.line(other));
           });
         } else if (!inline) {
-          w.line(callHelper(leafNames.get(node)!));
+          w.line(`check = ${leafNames.get(node)!};`);
         } else {
           w.block('switch (key)', () => {
             fieldCases(node.fields);
@@ -604,6 +614,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
         return w;
       };
       writeNode(tree);
+      if (!inline) w.line(`if (check !== undefined && (issues = check(key, ${argumentList})) === ${parts.runtime('FAILED')}) return issues;`);
     });
     if (group.handlerRules.length > 0) {
       // A test has run the rules first (see writeObjectCheck).

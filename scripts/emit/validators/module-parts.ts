@@ -12,7 +12,7 @@ import { type ModuleNames, upperSnake } from './plan.ts';
 export const RUNTIME_FUNCTIONS = {
   '../runtime/issue.ts': ['FAILED'],
   '../runtime/formats.ts': ['codePointLength', 'isDateTime', 'isEmail', 'isUri', 'isUuid'],
-  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'unknownProperty', 'wrongType'],
+  '../runtime/report.ts': ['invalidValue', 'missingFields', 'missingForHandler', 'notInEnum', 'pathTo', 'quoteNames', 'unknownProperty', 'wrongType'],
 } as const;
 
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[keyof typeof RUNTIME_FUNCTIONS][number];

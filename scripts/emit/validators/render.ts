@@ -6,8 +6,8 @@
 import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { writeFieldGroup, writeObjectCheck, writeRulesTest, writeValueTestFunction } from './checks.ts';
-import { stringLiteral } from './literals.ts';
+import { subjectOf, writeFieldGroup, writeObjectCheck, writeRulesTest, writeValueTestFunction } from './checks.ts';
+import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
 
@@ -86,10 +86,18 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     out.line(`import type { ${exported.map((e) => `${e.name} as ${e.type}`).join(', ')} } from '@sip-endpoints/types';`);
   }
   out.line("import type { IssuePath, Issues } from '../runtime/issue.ts';");
+  // Names that need quoting in a path are declared to the runtime once (see `quoteNames` in
+  // src/runtime/report.ts); a spec without any emits nothing.
+  const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
+  if (quotedNames.length > 0) parts.runtime('quoteNames');
   for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();
+  if (quotedNames.length > 0) {
+    out.line('// Property names that a path writes quoted, declared to the runtime once.');
+    out.line(`quoteNames(${stringArrayLiteral(quotedNames)});`);
+  }
   for (const declaration of parts.declarations()) out.line(declaration);
   out.line();
 

@@ -83,7 +83,7 @@ function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePa
         if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) {
           if (path === undefined) return FAILED;
           if (typeof field === 'string') {
-            if (!isUuid(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_PROPERTIES);
+            issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_PROPERTIES);
           } else {
             issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_PROPERTIES);
           }
@@ -257,7 +257,7 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         if (field !== undefined && (typeof field !== 'string' || field.length === 0 || USERNAME_FORBIDDEN.test(field))) {
           if (path === undefined) return FAILED;
           if (typeof field === 'string') {
-            if (field.length === 0 || USERNAME_FORBIDDEN.test(field)) issues = invalidValue(issues, path, key, 'pattern', " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = invalidValue(issues, path, key, 'pattern', " must not contain whitespace or @", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
             issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
@@ -323,7 +323,7 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         if (field !== undefined && (typeof field !== 'string' || !isUri(field))) {
           if (path === undefined) return FAILED;
           if (typeof field === 'string') {
-            if (!isUri(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be an absolute URI, such as https://example.com/hook", SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = invalidValue(issues, path, key, 'invalid_format', " must be an absolute URI, such as https://example.com/hook", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
             issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }
@@ -345,7 +345,7 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
         if (field !== undefined && (typeof field !== 'string' || !isUuid(field))) {
           if (path === undefined) return FAILED;
           if (typeof field === 'string') {
-            if (!isUuid(field)) issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_FIELDS_PROPERTIES);
+            issues = invalidValue(issues, path, key, 'invalid_format', " must be a UUID, such as 0f5a7c4e-2b8d-4f61-9c3a-7e2d1b6a5f90", SIP_ENDPOINT_FIELDS_PROPERTIES);
           } else {
             issues = wrongType(issues, path, key, " must be a string", field, SIP_ENDPOINT_FIELDS_PROPERTIES);
           }

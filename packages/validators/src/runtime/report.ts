@@ -33,16 +33,12 @@ function isIdentifier(key: string): boolean {
 
 /** `['data', 0, 'call_handler']` → `data[0].call_handler`; the root is called `value`. */
 export function formatPath(path: IssuePath): string {
-  const n = path.length;
-  if (n === 0) return 'value';
   let text = '';
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    if (typeof key === 'number') text += '[' + key + ']';
-    else if (isIdentifier(key)) text += i === 0 ? key : '.' + key;
-    else text += '[' + quote(key) + ']';
+    text += typeof key === 'number' ? `[${key}]` : !isIdentifier(key) ? `[${quote(key)}]` : i === 0 ? key : `.${key}`;
   }
-  return text;
+  return text || 'value';
 }
 
 /** The JSON type of a value, as a person would name it. */
@@ -67,9 +63,9 @@ export function describeType(value: unknown): string {
   }
 }
 
-/** `path` with `key` appended. */
+/** `path` with `key` appended; a path at the top is a literal (spreading an empty path costs more). */
 export function pathTo(path: IssuePath, key: string | number): (string | number)[] {
-  return [...path, key];
+  return path.length === 0 ? [key] : [...path, key];
 }
 
 function childPath(path: IssuePath, key: string | number | undefined): IssuePath {
@@ -93,6 +89,29 @@ export function addIssue(issues: Issues, issue: ValidationIssue): ValidationIssu
 }
 
 /**
+ * The schema's property names that do not read as themselves in a path (`x-foo` reads
+ * `['x-foo']`), declared once by the generated module with `quoteNames` when the spec has any.
+ * The generated code reports a field under one of its schema's names, so every other name is
+ * written as is: a failing field costs no scan of its name.
+ */
+let quotedNames: ReadonlySet<string> | undefined;
+
+/** Called by the generated module, at import, with the names `isIdentifier` rejects. */
+export function quoteNames(names: readonly string[]): void {
+  quotedNames = new Set(names);
+}
+
+/**
+ * The message of an issue at `at`: its location, as `formatPath` writes it, then the reason
+ * the generator wrote from the spec (" is required", " must be a string"). A field at the top
+ * of the value (every request body field) is its own location unless it needs quoting.
+ */
+function messageAt(at: IssuePath, text: string): string {
+  const first = at[0];
+  return at.length === 1 && typeof first === 'string' && !quotedNames?.has(first) ? first + text : formatPath(at) + text;
+}
+
+/**
  * The spec pointer of an issue. The generated code passes a field's pointer as the pointer of
  * its schema's properties, ending in `/` (`#/components/schemas/SipEndpointFields/properties/`),
  * and the key completes it here: one short constant per schema instead of a long string per
@@ -107,7 +126,7 @@ export function missing(issues: Issues, path: IssuePath, key: string, specPointe
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, key);
-  return addIssue(issues, { code: 'required', path: at, message: formatPath(at) + ' is required', specPointer });
+  return addIssue(issues, { code: 'required', path: at, message: messageAt(at, ' is required'), specPointer });
 }
 
 /**
@@ -134,7 +153,7 @@ export function missingForHandler(issues: Issues, path: IssuePath, field: string
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, field);
-  return addIssue(issues, { code: 'required_for_handler', path: at, message: formatPath(at) + text, specPointer, handler });
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, text), specPointer, handler });
 }
 
 /** A property a strict (request) schema does not define. */
@@ -158,7 +177,7 @@ export function wrongType(issues: Issues, path: IssuePath, key: string | number 
   const done = settled(issues);
   if (done) return done;
   const at = childPath(path, key);
-  return addIssue(issues, { code: 'invalid_type', path: at, message: formatPath(at) + text + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
+  return addIssue(issues, { code: 'invalid_type', path: at, message: messageAt(at, text) + ', got ' + describeType(value), specPointer: pointerAt(specPointer, key) });
 }
 
 /**
@@ -198,7 +217,7 @@ export function notInEnum(
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
     path: at,
-    message: formatPath(at) + allowedText(allowed) + (orNull ? ' or null, got ' : ', got ') + (isString ? quote(value) : describeType(value)),
+    message: messageAt(at, allowedText(allowed)) + (orNull ? ' or null, got ' : ', got ') + (isString ? quote(value) : describeType(value)),
     specPointer,
     allowed,
   });
@@ -221,7 +240,7 @@ export function invalidValue(
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, key);
-  return addIssue(issues, { code, path: at, message: formatPath(at) + text, specPointer: pointerAt(specPointer, key) });
+  return addIssue(issues, { code, path: at, message: messageAt(at, text), specPointer: pointerAt(specPointer, key) });
 }
 
 /** The value threw while being read (a throwing getter, a revoked proxy). */

@@ -396,16 +396,18 @@ function writeField(w: CodeWriter, parts: ModuleParts, field: FieldModel): void 
 export const RULES_BY_LENGTH_MIN = 5;
 
 /**
- * The test of one discriminator's rules: for each value with a rule, whether one alternative
- * has all of its fields. Each field is read by name where its rule needs it, as Ajv reads it,
- * so only the chosen value's fields are read.
+ * The finder of one discriminator's broken rule, a function of its own: `name(object)` is the
+ * index in the rules' table (see `writeRulesTable`) of the rule the object breaks (its value
+ * has a rule, and no alternative of it has all of its fields), or -1. Each field is read by
+ * name where its rule needs it, as Ajv reads it, so only the chosen value's fields are read.
  */
-function writeHandlerRules(w: CodeWriter, rules: HandlerRulesModel, fieldNames: ReadonlySet<string>): void {
+export function writeRuleFinder(w: CodeWriter, parts: ModuleParts, group: FieldGroup, rules: HandlerRulesModel, name: string): void {
+  const fieldNames = new Set(group.fields.map((f) => f.name));
   const read = (field: string): string => {
     if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
     return propertyAccess('object', field);
   };
-  const withRules = rules.rules.filter((rule) => rule.alternatives.length > 0);
+  const withRules = rulesWithFields(rules);
   /** The condition under which `rule` is not met: no alternative has all of its fields. */
   const unmet = (rule: HandlerRule): string =>
     rule.alternatives
@@ -414,83 +416,62 @@ function writeHandlerRules(w: CodeWriter, rules: HandlerRulesModel, fieldNames: 
         return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
       })
       .join(' && ');
-  w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
-  if (withRules.length < RULES_BY_LENGTH_MIN) {
-    w.block(`switch (${read(rules.discriminator)})`, () => {
-      for (const rule of withRules) {
-        w.line(`case ${stringLiteral(rule.handler)}:`);
-        w.indented(() => w.line(`if (${unmet(rule)}) return false;`).line('break;'));
-      }
-    });
-    return;
-  }
-  const byLength = new Map<number, HandlerRule[]>();
-  for (const rule of withRules) byLength.set(rule.handler.length, [...(byLength.get(rule.handler.length) ?? []), rule]);
-  w.block('', () => {
-    w.line(`const value = ${read(rules.discriminator)};`);
-    w.block(`if (typeof value === 'string')`, () => {
-      w.block('switch (value.length)', () => {
-        for (const [length, sameLength] of [...byLength.entries()].sort(([a], [b]) => a - b)) {
-          w.line(`case ${length}:`);
-          w.indented(() => {
-            // Not `return`: the object's other discriminators are tested after this one.
-            for (const rule of sameLength) w.line(`if (value === ${stringLiteral(rule.handler)} && (${unmet(rule)})) return false;`);
-            w.line('break;');
-          });
-        }
+  w.line(`/** Which rule of ${parts.docName(rules.discriminator)} in ${parts.docName(group.owner)} the object breaks: its index, or -1. */`);
+  w.block(`function ${name}(object: Record<string, unknown>): number`, () => {
+    if (withRules.length < RULES_BY_LENGTH_MIN) {
+      w.block(`switch (${read(rules.discriminator)})`, () => {
+        withRules.forEach((rule, index) => {
+          w.line(`case ${stringLiteral(rule.handler)}:`);
+          w.indented(() => w.line(`if (${unmet(rule)}) return ${index};`).line('break;'));
+        });
       });
-    });
+    } else {
+      const byLength = new Map<number, [HandlerRule, number][]>();
+      withRules.forEach((rule, index) => byLength.set(rule.handler.length, [...(byLength.get(rule.handler.length) ?? []), [rule, index]]));
+      w.line(`const value = ${read(rules.discriminator)};`);
+      w.block(`if (typeof value === 'string')`, () => {
+        w.block('switch (value.length)', () => {
+          for (const [length, sameLength] of [...byLength.entries()].sort(([a], [b]) => a - b)) {
+            w.line(`case ${length}:`);
+            w.indented(() => {
+              for (const [rule, index] of sameLength) w.line(`if (value === ${stringLiteral(rule.handler)} && (${unmet(rule)})) return ${index};`);
+              w.line('break;');
+            });
+          }
+        });
+      });
+    }
+    w.line('return -1;');
   });
 }
 
-/** The test of a field group's handler rules, a function of its own: `name(object)`. */
-export function writeRulesTest(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
-  const fieldNames = new Set(group.fields.map((f) => f.name));
-  w.line(`/** Whether the handler rules of ${parts.docName(group.owner)} hold: the fields each discriminator value requires are there. */`);
-  w.block(`function ${name}(object: Record<string, unknown>): boolean`, () => {
-    for (const rules of group.handlerRules) writeHandlerRules(w, rules, fieldNames);
-    w.line('return true;');
-  });
+/** The rules of a discriminator that require something (a value with no rule requires nothing). */
+function rulesWithFields(rules: HandlerRulesModel): HandlerRule[] {
+  return rules.rules.filter((rule) => rule.alternatives.length > 0);
 }
 
 /**
- * The full check's report of the handler rules: one `switch` per discriminator, each value
- * with a rule reading its fields by name (as Ajv reads them) and, when none of its
- * alternatives is complete, reporting the rule with the message written here.
+ * The table of one discriminator's rules, for the issues of the full check: for each rule, in
+ * the finder's order, the field an issue names, the value, the rest of the message and the
+ * rule's spec pointer (see `missingForHandler` in src/runtime/report.ts).
  */
-function writeRulesReport(w: CodeWriter, parts: ModuleParts, group: FieldGroup): void {
-  const fieldNames = new Set(group.fields.map((f) => f.name));
-  const read = (field: string): string => {
-    if (!fieldNames.has(field)) throw new Error(`validators: the handler rule names ${field}, which is not a field`);
-    return propertyAccess('object', field);
-  };
-  for (const rules of group.handlerRules) {
-    w.line(`// Handler rules: the fields each ${rules.discriminator} value requires.`.replace(/[\r\n]/g, ' '));
-    w.block(`switch (${read(rules.discriminator)})`, () => {
-      for (const rule of rules.rules) {
-        if (rule.alternatives.length === 0) continue;
-        w.line(`case ${stringLiteral(rule.handler)}:`);
-        w.indented(() => {
-          const unmet = rule.alternatives
-            .map((fields) => {
-              const missing = fields.map((f) => `${read(f)} === undefined`);
-              return missing.length === 1 ? missing[0]! : `(${missing.join(' || ')})`;
-            })
-            .join(' && ');
-          const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
-          const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
-          // The runtime writes the first field's location in front of this text.
-          const message =
-            `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
-            ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is ${quoteText(rule.handler)}`;
-          w.line(
-            `if (${unmet}) issues = ${parts.runtime('missingForHandler')}(issues, path, ${stringLiteral(first[0]!)}, ${stringLiteral(rule.handler)}, ${stringLiteral(message)}, ${stringLiteral(rule.pointer)});`,
-          );
-          w.line('break;');
-        });
-      }
-    });
-  }
+export function rulesTable(parts: ModuleParts, group: FieldGroup, rules: HandlerRulesModel): string {
+  const rows = rulesWithFields(rules).map((rule) => {
+    const [first, ...others] = rule.alternatives as [readonly string[], ...(readonly string[])[]];
+    const names = (fields: readonly string[]): string => fields.map(subjectOf).join(' and ');
+    // The runtime writes the first field's location in front of this text, and the value after it.
+    const message =
+      `${first.length > 1 ? ` and ${names(first.slice(1))}` : ''}${others.length > 0 ? ` (or ${others.map(names).join(', or ')})` : ''}` +
+      ` ${first.length > 1 ? 'are' : 'is'} required when ${rules.discriminator} is `;
+    return [first[0]!, rule.handler, message, rule.pointer];
+  });
+  return parts.rulesTable(`${group.owner}_${rules.discriminator}`, rows);
+}
+
+/** The functions of a field group's rules: each discriminator's finder and table. */
+export interface RuleFunctions {
+  finder: string;
+  table: string;
 }
 
 /**
@@ -538,7 +519,7 @@ function writeCases(w: CodeWriter, fields: readonly FieldModel[], body: (w: Code
  *   the chosen handler) are read by name, as Ajv reads them, so these verdicts agree with Ajv
  *   on any object.
  */
-export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string): void {
+export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldGroup, name: string, rules: readonly RuleFunctions[] = []): void {
   const strict = group.needsKnownKeys;
   const fieldNames = group.fields.map((f) => f.name);
   const parameters = `object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues${strict ? ', unknownPointer: string | undefined' : ''}`;
@@ -616,10 +597,13 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
       writeNode(tree);
       if (!inline) w.line(`if (check !== undefined && (issues = check(key, ${argumentList})) === ${parts.runtime('FAILED')}) return issues;`);
     });
-    if (group.handlerRules.length > 0) {
+    if (rules.length > 0) {
       // A test has run the rules first (see writeObjectCheck).
       w.line('if (path === undefined) return issues;');
-      writeRulesReport(w, parts, group);
+      w.line('let rule: number;');
+      for (const { finder, table } of rules) {
+        w.line(`if ((rule = ${finder}(object)) >= 0) issues = ${parts.runtime('missingForHandler')}(issues, path, ${table}[rule]!);`);
+      }
     }
     w.line('return issues;');
   });
@@ -711,10 +695,10 @@ export interface CheckedObject {
   pointer: string;
 }
 
-/** The functions an object's check or test calls: its field group's and, when it has rules, its rules'. */
+/** The functions an object's check calls: its field group's and its rules' finders. */
 export interface GroupFunctions {
   fields: string;
-  rules?: string;
+  rules: readonly RuleFunctions[];
 }
 
 /**
@@ -742,7 +726,7 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
       w.line(`return path === undefined ? ${failed} : ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
     w.line('const object = value as Record<string, unknown>;');
-    if (functions.rules) w.line(`if (path === undefined && !${functions.rules}(object)) return ${failed};`);
+    if (functions.rules.length > 0) w.line(`if (path === undefined && (${functions.rules.map(({ finder }) => `${finder}(object) >= 0`).join(' || ')})) return ${failed};`);
     const required = object.fields.filter((f) => f.required).map((f) => f.name);
     const requiredPointer = stringLiteral(`${object.pointer}/required`);
     if (required.length > REQUIRED_BY_NAME_LIMIT) {

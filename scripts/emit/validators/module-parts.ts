@@ -189,6 +189,15 @@ export class ModuleParts {
     }));
   }
 
+  /** The table of a discriminator's rules (see `rulesTable` in checks.ts). */
+  rulesTable(owner: string, rows: readonly (readonly string[])[]): string {
+    return this.constant(`rules:${JSON.stringify(rows)}`, `${upperSnake(owner)}_RULES`, () => ({
+      comment: `The rules of ${owner}, for their issues: the field named, the value, the message's rest, the pointer.`,
+      type: 'readonly (readonly string[])[]',
+      initializer: `[${rows.map((row) => stringArrayLiteral(row)).join(', ')}]`,
+    }));
+  }
+
   /** The names of a schema's required fields, listed once for its checks. */
   requiredNames(owner: string, fields: readonly string[]): string {
     return this.constant(`required:${JSON.stringify(fields)}`, `${upperSnake(owner)}_REQUIRED`, () => ({

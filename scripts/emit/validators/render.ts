@@ -6,7 +6,7 @@
 import type { ApiModel, EnumModel } from '../../model/types.ts';
 import { generatedHeader } from '../header.ts';
 import { CodeWriter } from './code-writer.ts';
-import { subjectOf, writeFieldGroup, writeObjectCheck, writeRulesTest, writeValueTestFunction } from './checks.ts';
+import { rulesTable, subjectOf, writeFieldGroup, writeObjectCheck, writeRuleFinder, writeValueTestFunction } from './checks.ts';
 import { stringArrayLiteral, stringLiteral } from './literals.ts';
 import { ModuleParts, RUNTIME_FUNCTIONS } from './module-parts.ts';
 import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas } from './plan.ts';
@@ -43,21 +43,24 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     }),
   );
   // The module's own names come after every name of the naming module, so they cannot take one.
-  const groupFunctions = new Map(
-    groups.map((group) => [group, { fields: groupChecks.get(group)!, ...(group.handlerRules.length > 0 && { rules: names.fresh(`testRulesOf${group.owner}`) }) }] as const),
-  );
   const parts = new ModuleParts(names, checks);
+  const groupFunctions = new Map(
+    groups.map((group) => {
+      const rules = group.handlerRules.map((discriminator) => ({ finder: names.fresh(`brokenRuleOf${group.owner}`), table: rulesTable(parts, group, discriminator) }));
+      return [group, { fields: groupChecks.get(group)!, rules }] as const;
+    }),
+  );
 
   // Functions first: writing them records which constants and runtime functions they use.
   const functions = new CodeWriter();
   for (const group of groups) {
     const { fields, rules } = groupFunctions.get(group)!;
-    writeFieldGroup(functions, parts, group, fields);
+    writeFieldGroup(functions, parts, group, fields, rules);
     functions.line();
-    if (rules) {
-      writeRulesTest(functions, parts, group, rules);
+    group.handlerRules.forEach((discriminator, i) => {
+      writeRuleFinder(functions, parts, group, discriminator, rules[i]!.finder);
       functions.line();
-    }
+    });
   }
   for (const schema of schemas) {
     const group = groupOf.get(schema.name)!;
@@ -76,7 +79,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
       const fieldsCheck = names.fresh(`${pending.name}Fields`);
       writeFieldGroup(functions, parts, group, fieldsCheck);
       functions.line();
-      writeObjectCheck(functions, parts, object, pending.name, { fields: fieldsCheck }, group);
+      writeObjectCheck(functions, parts, object, pending.name, { fields: fieldsCheck, rules: [] }, group);
     }
     functions.line();
   }

@@ -8,6 +8,8 @@ import { isUri, isUuid } from '../runtime/formats.ts';
 import { invalidValue, missingFields, missingForHandler, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
+// The rules of SipEndpointFields_call_handler, for their issues: the field named, the value, the message's rest, the pointer.
+const SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES: readonly (readonly string[])[] = [["call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/4/then"], ["call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/3/then"], ["call_relay_application", "relay_application", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/5/then"], ["call_relay_script_url", "relay_script", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/6/then"], ["call_request_url", "laml_webhooks", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/0/then"], ["call_laml_application_id", "laml_application", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/1/then"], ["call_dialogflow_agent_id", "dialogflow", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/2/then"], ["call_video_room_id", "video_room", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/7/then"], ["call_flow_id", "call_flow", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/8/then"], ["call_ai_agent_id", "ai_agent", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/9/then"]];
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
 const PAGINATION_LINKS_PROPERTIES = "#/components/schemas/PaginationLinks/properties/";
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
@@ -366,79 +368,45 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
     }
   }
   if (path === undefined) return issues;
-  // Handler rules: the fields each call_handler value requires.
-  switch (object.call_handler) {
-    case "relay_context":
-      if (object.call_relay_context === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is 'relay_context'", "#/components/schemas/SipEndpointFields/allOf/4/then");
-      break;
-    case "relay_topic":
-      if (object.call_relay_topic === undefined && object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is 'relay_topic'", "#/components/schemas/SipEndpointFields/allOf/3/then");
-      break;
-    case "relay_application":
-      if (object.call_relay_application === undefined) issues = missingForHandler(issues, path, "call_relay_application", "relay_application", " is required when call_handler is 'relay_application'", "#/components/schemas/SipEndpointFields/allOf/5/then");
-      break;
-    case "relay_script":
-      if (object.call_relay_script_url === undefined) issues = missingForHandler(issues, path, "call_relay_script_url", "relay_script", " is required when call_handler is 'relay_script'", "#/components/schemas/SipEndpointFields/allOf/6/then");
-      break;
-    case "laml_webhooks":
-      if (object.call_request_url === undefined) issues = missingForHandler(issues, path, "call_request_url", "laml_webhooks", " is required when call_handler is 'laml_webhooks'", "#/components/schemas/SipEndpointFields/allOf/0/then");
-      break;
-    case "laml_application":
-      if (object.call_laml_application_id === undefined) issues = missingForHandler(issues, path, "call_laml_application_id", "laml_application", " is required when call_handler is 'laml_application'", "#/components/schemas/SipEndpointFields/allOf/1/then");
-      break;
-    case "dialogflow":
-      if (object.call_dialogflow_agent_id === undefined) issues = missingForHandler(issues, path, "call_dialogflow_agent_id", "dialogflow", " is required when call_handler is 'dialogflow'", "#/components/schemas/SipEndpointFields/allOf/2/then");
-      break;
-    case "video_room":
-      if (object.call_video_room_id === undefined) issues = missingForHandler(issues, path, "call_video_room_id", "video_room", " is required when call_handler is 'video_room'", "#/components/schemas/SipEndpointFields/allOf/7/then");
-      break;
-    case "call_flow":
-      if (object.call_flow_id === undefined) issues = missingForHandler(issues, path, "call_flow_id", "call_flow", " is required when call_handler is 'call_flow'", "#/components/schemas/SipEndpointFields/allOf/8/then");
-      break;
-    case "ai_agent":
-      if (object.call_ai_agent_id === undefined) issues = missingForHandler(issues, path, "call_ai_agent_id", "ai_agent", " is required when call_handler is 'ai_agent'", "#/components/schemas/SipEndpointFields/allOf/9/then");
-      break;
-  }
+  let rule: number;
+  if ((rule = brokenRuleOfSipEndpointFields(object)) >= 0) issues = missingForHandler(issues, path, SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES[rule]!);
   return issues;
 }
 
-/** Whether the handler rules of SipEndpointFields hold: the fields each discriminator value requires are there. */
-function testRulesOfSipEndpointFields(object: Record<string, unknown>): boolean {
-  // Handler rules: the fields each call_handler value requires.
-  {
-    const value = object.call_handler;
-    if (typeof value === 'string') {
-      switch (value.length) {
-        case 8:
-          if (value === "ai_agent" && (object.call_ai_agent_id === undefined)) return false;
-          break;
-        case 9:
-          if (value === "call_flow" && (object.call_flow_id === undefined)) return false;
-          break;
-        case 10:
-          if (value === "dialogflow" && (object.call_dialogflow_agent_id === undefined)) return false;
-          if (value === "video_room" && (object.call_video_room_id === undefined)) return false;
-          break;
-        case 11:
-          if (value === "relay_topic" && (object.call_relay_topic === undefined && object.call_relay_application === undefined)) return false;
-          break;
-        case 12:
-          if (value === "relay_script" && (object.call_relay_script_url === undefined)) return false;
-          break;
-        case 13:
-          if (value === "relay_context" && (object.call_relay_context === undefined && object.call_relay_application === undefined)) return false;
-          if (value === "laml_webhooks" && (object.call_request_url === undefined)) return false;
-          break;
-        case 16:
-          if (value === "laml_application" && (object.call_laml_application_id === undefined)) return false;
-          break;
-        case 17:
-          if (value === "relay_application" && (object.call_relay_application === undefined)) return false;
-          break;
-      }
+/** Which rule of call_handler in SipEndpointFields the object breaks: its index, or -1. */
+function brokenRuleOfSipEndpointFields(object: Record<string, unknown>): number {
+  const value = object.call_handler;
+  if (typeof value === 'string') {
+    switch (value.length) {
+      case 8:
+        if (value === "ai_agent" && (object.call_ai_agent_id === undefined)) return 9;
+        break;
+      case 9:
+        if (value === "call_flow" && (object.call_flow_id === undefined)) return 8;
+        break;
+      case 10:
+        if (value === "dialogflow" && (object.call_dialogflow_agent_id === undefined)) return 6;
+        if (value === "video_room" && (object.call_video_room_id === undefined)) return 7;
+        break;
+      case 11:
+        if (value === "relay_topic" && (object.call_relay_topic === undefined && object.call_relay_application === undefined)) return 1;
+        break;
+      case 12:
+        if (value === "relay_script" && (object.call_relay_script_url === undefined)) return 3;
+        break;
+      case 13:
+        if (value === "relay_context" && (object.call_relay_context === undefined && object.call_relay_application === undefined)) return 0;
+        if (value === "laml_webhooks" && (object.call_request_url === undefined)) return 4;
+        break;
+      case 16:
+        if (value === "laml_application" && (object.call_laml_application_id === undefined)) return 5;
+        break;
+      case 17:
+        if (value === "relay_application" && (object.call_relay_application === undefined)) return 2;
+        break;
     }
   }
-  return true;
+  return -1;
 }
 
 /** Checks a PaginationLinks: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
@@ -519,7 +487,7 @@ function checkSipEndpointFields(value: unknown, path?: IssuePath, issues?: Issue
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointFields");
   }
   const object = value as Record<string, unknown>;
-  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
+  if (path === undefined && (brokenRuleOfSipEndpointFields(object) >= 0)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, undefined);
 }
 
@@ -529,7 +497,7 @@ function checkCreateSipEndpointRequest(value: unknown, path?: IssuePath, issues?
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
+  if (path === undefined && (brokenRuleOfSipEndpointFields(object) >= 0)) return FAILED;
   if (object.username === undefined || object.password === undefined) {
     if (path === undefined) return FAILED;
     issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
@@ -543,7 +511,7 @@ function checkUpdateSipEndpointRequest(value: unknown, path?: IssuePath, issues?
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
-  if (path === undefined && !testRulesOfSipEndpointFields(object)) return FAILED;
+  if (path === undefined && (brokenRuleOfSipEndpointFields(object) >= 0)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
 }
 

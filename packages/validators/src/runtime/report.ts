@@ -145,15 +145,17 @@ export function missingFields(issues: Issues, path: IssuePath | undefined, objec
 }
 
 /**
- * A handler's rule is not met. `field` (the first field of the first alternative) is the
- * issue's path and starts the message; `text`, written from the rule, says the rest:
- * " (or call_relay_application) is required when call_handler is 'relay_topic'".
+ * A handler's rule is not met. `rule` is the generated module's row for it: the field the
+ * issue names (the first field of the first alternative), which starts the message; the
+ * discriminator's value, which ends it, quoted; the text between, written from the rule
+ * (" (or call_relay_application) is required when call_handler is "); and the rule's spec
+ * pointer.
  */
-export function missingForHandler(issues: Issues, path: IssuePath, field: string, handler: string, text: string, specPointer: string): ValidationIssue[] {
+export function missingForHandler(issues: Issues, path: IssuePath, rule: readonly string[]): ValidationIssue[] {
   const done = settled(issues);
   if (done) return done;
-  const at = pathTo(path, field);
-  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, text), specPointer, handler });
+  const at = pathTo(path, rule[0]!);
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, rule[2]! + quote(rule[1]!)), specPointer: rule[3]!, handler: rule[1]! });
 }
 
 /** A property a strict (request) schema does not define. */

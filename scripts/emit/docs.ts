@@ -115,7 +115,8 @@ export async function buildDocs(root: string, { spec, model, specHash, signal }:
     const config = path.join(work, 'redocly.yaml');
     writeFileSync(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
     writeFileSync(input, JSON.stringify(specForDocs(spec, model), null, 2));
-    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config], signal);
+    // In the background: the pipeline waits longer on the type-check, which runs meanwhile.
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config], signal, { background: true });
     if (result.code !== 0) {
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }

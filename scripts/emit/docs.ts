@@ -20,7 +20,7 @@ import path from 'node:path';
 import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
-import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
+import type { EmitContext, GeneratedFile, ModelEmitter } from './emitter.ts';
 import { addCodeSamples, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
 import { finishPage, unwrapDescriptions } from './docs-page.ts';
 import { showBodiesPerHandler } from './docs-request-bodies.ts';
@@ -127,7 +127,7 @@ export async function buildDocs(root: string, { spec, model, specHash, signal }:
   }
 }
 
-export const docsEmitter: Emitter = {
+export const docsEmitter: ModelEmitter = {
   name: 'docs (redocly build-docs)',
   owns: ['generated/docs'],
   childProcess: true,

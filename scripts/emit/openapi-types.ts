@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { generatedHeader } from './header.ts';
-import type { Emitter } from './emitter.ts';
+import type { CompilerEmitter } from './emitter.ts';
 import { schemaTypeName } from './naming.ts';
 import { schemaNameAt } from '../model/read-model.ts';
 
@@ -38,7 +38,7 @@ export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash
   return `${generatedHeader('scripts/emit/openapi-types.ts, openapi-typescript', specHash)}${importLine}${body}`;
 }
 
-export const openApiTypesEmitter: Emitter = {
+export const openApiTypesEmitter: CompilerEmitter = {
   name: 'openapi-typescript types',
   owns: [],
   needsCompiler: true,

@@ -69,7 +69,7 @@ export async function generate({ root, specFile, log = () => {}, threads = start
     const context: EmitContext = { spec: bundle, model, specHash, root, signal: stopChildren.signal };
     const ourEmitters = emitters.filter((e): e is ModelEmitter => !isCompilerEmitter(e));
     // Emitters whose work is a child process start first, so that it runs beside everything
-    // else; each must have spawned its process before its first await (see Emitter.childProcess).
+    // else; each must have spawned its process before its first await (see ModelEmitter.childProcess).
     for (const emitter of ourEmitters.filter((e) => e.childProcess)) inBackground.push(timed(log, emitter.name, async () => emitter.emit(context)));
     // Settled here too, so that a failure of one is not reported as unhandled while the rest runs.
     for (const work of inBackground) work.catch(() => {});

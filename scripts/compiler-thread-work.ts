@@ -1,15 +1,19 @@
 /**
- * The work of the compiler thread (see `compiler-thread.ts`), in the order the main thread's
- * messages allow: prepare the type-check, run the emitters that need the compiler on the
- * context, then type-check their files with everyone else's. Answers once.
+ * The work of the compiler thread (see `compiler-thread.ts`), in the order its inputs allow:
+ * prepare the type-check, run the emitters that need the compiler on the bundle, then
+ * type-check their files with everyone else's. Answers once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { stampBundle } from './bundled-spec.ts';
+import { isCompilerEmitter } from './emit/emitter.ts';
 import { emitters } from './emit/index.ts';
 import type { CompilerThreadData, EmittedFiles, FromCompilerThread, StepTimes, ToCompilerThread } from './compiler-thread.ts';
 import { createGeneratedCodeChecker, GeneratedCodeError } from './type-check-output.ts';
 
 const port = parentPort!;
-const { root } = workerData as CompilerThreadData;
+const { root, bundleFrom } = workerData as CompilerThreadData;
+
+const bundled = new Promise<string>((resolve) => bundleFrom.once('message', resolve));
 
 const inbox: ToCompilerThread[] = [];
 let deliver: ((message: ToCompilerThread) => void) | undefined;
@@ -35,9 +39,10 @@ async function work(): Promise<FromCompilerThread> {
   };
   const checker = createGeneratedCodeChecker(root);
   await timed('prepare the type-check', () => checker.prepare());
-  const { context } = await receive('context');
+  const { spec, specHash } = stampBundle(await bundled);
+  bundleFrom.close();
   const emitted: EmittedFiles = [];
-  for (const emitter of emitters.filter((e) => e.needsCompiler)) emitted.push([emitter.name, await timed(emitter.name, () => emitter.emit(context))]);
+  for (const emitter of emitters.filter(isCompilerEmitter)) emitted.push([emitter.name, await timed(emitter.name, () => emitter.emit({ spec, specHash, root }))]);
   const others = await receive('files');
   try {
     await timed('type-check generated code', () => checker.check([...others.files, ...emitted.flatMap(([, files]) => files)]));

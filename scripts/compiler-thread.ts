@@ -1,12 +1,13 @@
 /**
  * The pipeline's compiler thread: everything that needs the TypeScript compiler. It starts with
  * the run and loads the compiler and the packages' hand-written sources while the spec thread
- * reads and bundles the spec; then it runs the emitters that need the compiler (see
- * `Emitter.needsCompiler`) and type-checks all generated code, while the main thread runs the
- * other emitters and the spec thread lints. It answers once, when the main thread awaits `check`.
+ * reads and bundles the spec; then, as soon as the spec thread hands it the bundle, it runs the
+ * emitters that need the compiler (see `CompilerEmitter`), while the main thread reads the model
+ * and runs the other emitters and the spec thread lints; then it type-checks all generated code.
+ * It answers once, when the main thread awaits `check`.
  */
-import { Worker } from 'node:worker_threads';
-import type { EmitContext, GeneratedFile } from './emit/emitter.ts';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { GeneratedFile } from './emit/emitter.ts';
 import { GeneratedCodeError } from './pipeline-errors.ts';
 
 /** Seconds per step, as the thread measured them, for the step log. */
@@ -15,7 +16,8 @@ export type StepTimes = [label: string, seconds: number][];
 /** The files of each emitter the thread ran, by the emitter's name. */
 export type EmittedFiles = [emitter: string, files: GeneratedFile[]][];
 
-export type ToCompilerThread = { kind: 'context'; context: Omit<EmitContext, 'signal'> } | { kind: 'files'; files: GeneratedFile[] };
+/** From the main thread; the bundle's text comes from the spec thread, on `bundleFrom`. */
+export type ToCompilerThread = { kind: 'files'; files: GeneratedFile[] };
 
 export type FromCompilerThread =
   | { kind: 'done'; emitted: EmittedFiles; steps: StepTimes }
@@ -24,14 +26,14 @@ export type FromCompilerThread =
 
 export interface CompilerThreadData {
   root: string;
+  /** Where the spec thread posts the bundle's text (see `pipeline-threads.ts`). */
+  bundleFrom: MessagePort;
 }
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 const WORK = new URL('./compiler-thread-work.ts', import.meta.url);
 
 export interface CompilerThread {
-  /** Hands over the bundle and its model: the thread runs the emitters that need the compiler. */
-  emit(context: Omit<EmitContext, 'signal'>): void;
   /**
    * Hands over the files of every other emitter. Resolves with the thread's own files once all
    * generated code compiles; rejects with a GeneratedCodeError when it does not.
@@ -41,9 +43,10 @@ export interface CompilerThread {
   stop(): Promise<void>;
 }
 
-export function startCompilerThread(root: string): CompilerThread {
-  const data: CompilerThreadData = { root };
-  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, ...data } });
+/** Starts the thread; it runs its emitters on the bundle posted to `bundleFrom`. */
+export function startCompilerThread(root: string, bundleFrom: MessagePort): CompilerThread {
+  const data: CompilerThreadData = { root, bundleFrom };
+  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, ...data }, transferList: [bundleFrom] });
   const reply = new Promise<FromCompilerThread>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', (error) => reject(new Error(`the compiler thread failed: ${error.message}`)));
@@ -53,7 +56,6 @@ export function startCompilerThread(root: string): CompilerThread {
   reply.catch(() => {});
   const send = (message: ToCompilerThread) => worker.postMessage(message);
   return {
-    emit: (context) => send({ kind: 'context', context }),
     async check(files) {
       send({ kind: 'files', files: [...files] });
       const answer = await reply;

@@ -74,8 +74,8 @@ async function runOnce(args: GenerateArgs, log: (line: string) => void): Promise
   log(args.check ? 'Checking that generated files match the spec …' : 'Generating from the spec …');
   const loading = performance.now();
   // The threads load the tools: they start before the rest of the pipeline is even imported.
-  const [{ startSpecThread }, { startCompilerThread }] = await Promise.all([import('./spec-thread.ts'), import('./compiler-thread.ts')]);
-  const threads = { spec: startSpecThread(place.root, args.specFile), compiler: startCompilerThread(place.root) };
+  const { startThreads } = await import('./pipeline-threads.ts');
+  const threads = startThreads(place.root, args.specFile);
   const [{ generate, describeFailure }, { staleFiles, writeFiles }] = await Promise.all([import('./pipeline.ts'), import('./output.ts')]);
   log(`  ✓ ${'load the pipeline'.padEnd(34)} ${seconds(loading)} s`);
   let result: Awaited<ReturnType<typeof generate>>;

@@ -3,6 +3,7 @@
  * has no programmatic API in its 2.x package.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface ToolResult {
@@ -18,9 +19,18 @@ export const QUIET_TOOL_ENV = {
   NO_UPDATE_NOTIFIER: '1',
 } as const;
 
+export interface ToolOptions {
+  /**
+   * Runs the tool at a lower scheduling priority than this process. For a tool that runs beside
+   * work that the result waits on longer: when the cores are all busy, that work goes first, and
+   * the tool uses what is left.
+   */
+  background?: boolean;
+}
+
 /** Runs a tool to its end, or until `signal` aborts, which stops it. */
-export function runTool(root: string, bin: string, args: readonly string[], signal?: AbortSignal): Promise<ToolResult> {
-  const tool = startTool(root, bin, args);
+export function runTool(root: string, bin: string, args: readonly string[], signal?: AbortSignal, options: ToolOptions = {}): Promise<ToolResult> {
+  const tool = startTool(root, bin, args, options);
   signal?.addEventListener('abort', tool.stop, { once: true });
   return tool.result.finally(() => signal?.removeEventListener('abort', tool.stop));
 }
@@ -32,12 +42,13 @@ export interface RunningTool {
 }
 
 /** Starts a tool without waiting for it, so that a slow one can load while other work goes on. */
-export function startTool(root: string, bin: string, args: readonly string[]): RunningTool {
+export function startTool(root: string, bin: string, args: readonly string[], { background = false }: ToolOptions = {}): RunningTool {
   const child = spawn(path.join(root, 'node_modules', '.bin', bin), args, {
     cwd: root,
     env: { ...process.env, ...QUIET_TOOL_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (background && child.pid !== undefined) lowerPriority(child.pid);
   const result = new Promise<ToolResult>((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -54,6 +65,22 @@ export function startTool(root: string, bin: string, args: readonly string[]): R
       if (child.exitCode === null && child.signalCode === null) child.kill();
     },
   };
+}
+
+/**
+ * Lowers a process's scheduling priority, right after it was spawned: the processes it starts
+ * inherit it. Lowering one's own child's priority needs no privilege; where the system refuses
+ * anyway, the tool runs at the normal priority, which only costs time.
+ */
+function lowerPriority(pid: number): void {
+  try {
+    // Never higher than it already is (a process run at a low priority passes it on).
+    const current = os.getPriority(pid);
+    const lower = os.constants.priority.PRIORITY_BELOW_NORMAL;
+    if (current < lower) os.setPriority(pid, lower);
+  } catch {
+    // Not fatal: see above.
+  }
 }
 
 /** Removes the Redocly CLI's boxed Node.js deprecation banner from its output. */

@@ -1,6 +1,7 @@
 /**
  * The work of the spec thread (see `spec-thread.ts`): read and bundle the spec, hand the bundle
- * over, then lint. Spec problems go back as data, to be reported like any other.
+ * over (to the compiler thread, then the main thread), then lint. Spec problems go back as data,
+ * to be reported like any other.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SpecError } from './pipeline-errors.ts';
@@ -8,7 +9,7 @@ import { openSpec } from './spec-check.ts';
 import type { FromSpecThread, SpecThreadData } from './spec-thread.ts';
 
 const port = parentPort!;
-const { root, specRoot } = workerData as SpecThreadData;
+const { root, specRoot, bundleTo } = workerData as SpecThreadData;
 const send = (message: FromSpecThread) => port.postMessage(message);
 
 async function work(): Promise<void> {
@@ -21,6 +22,7 @@ async function work(): Promise<void> {
     await spec.lint();
     throw error;
   }
+  bundleTo.postMessage(text);
   send({ kind: 'bundled', text });
   const started = performance.now();
   await spec.lint();

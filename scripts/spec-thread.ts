@@ -8,7 +8,7 @@
  * reports the lint problems, with their files and lines, if there are any.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { SpecError } from './pipeline-errors.ts';
 
 export type FromSpecThread =
@@ -21,6 +21,8 @@ export interface SpecThreadData {
   root: string;
   /** The spec's root file, relative to the root, as every spec problem is reported. */
   specRoot: string | undefined;
+  /** Where the bundle's text is also posted, as soon as it exists (the compiler thread's end). */
+  bundleTo: MessagePort;
 }
 
 export interface SpecThread {
@@ -35,10 +37,13 @@ export interface SpecThread {
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 const WORK = new URL('./spec-thread-work.ts', import.meta.url);
 
-/** Starts the thread on the spec at `specFile` (`spec/openapi.yaml` under `root` by default). */
-export function startSpecThread(root: string, specFile?: string): SpecThread {
-  const data: SpecThreadData = { root, specRoot: specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/') };
-  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, preload: ['@redocly/openapi-core', 'yaml'], ...data } });
+/**
+ * Starts the thread on the spec at `specFile` (`spec/openapi.yaml` under `root` by default). The
+ * bundle's text is posted to `bundleTo` too (see `pipeline-threads.ts`).
+ */
+export function startSpecThread(root: string, specFile: string | undefined, bundleTo: MessagePort): SpecThread {
+  const data: SpecThreadData = { root, specRoot: specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/'), bundleTo };
+  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, preload: ['@redocly/openapi-core', 'yaml'], ...data }, transferList: [bundleTo] });
   let bundledDone!: (text: string) => void;
   let lintedDone!: (result: { seconds: number }) => void;
   let bundleFailed!: (error: Error) => void;

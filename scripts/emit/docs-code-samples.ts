@@ -14,7 +14,7 @@ import { nodeAtPointer } from '../model/read-model.ts';
 import { readResources, type CrudRole } from '../model/resources.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { operationMethodName, resourcePropertyName } from './naming.ts';
-import type { Emitter, GeneratedFile } from './emitter.ts';
+import type { GeneratedFile, ModelEmitter } from './emitter.ts';
 import { generatedHeader } from './header.ts';
 
 export const CLIENT_PACKAGE = '@sip-endpoints/client';
@@ -142,7 +142,7 @@ export function codeSampleFiles(spec: Record<string, any>, model: ApiModel, spec
  * The samples' files come from an ordinary emitter, not from the docs' child process, so that
  * they are type-checked with the rest of the generated code, in one pass.
  */
-export const codeSamplesEmitter: Emitter = {
+export const codeSamplesEmitter: ModelEmitter = {
   name: 'docs code samples',
   owns: [SAMPLES_DIR],
   emit: ({ spec, model, specHash }) => codeSampleFiles(spec, model, specHash),

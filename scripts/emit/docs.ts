@@ -20,7 +20,7 @@ import path from 'node:path';
 import { runTool, withoutBanner } from '../run-tool.ts';
 import { objectSchema } from '../model/read-model.ts';
 import type { ApiModel, HandlerRulesModel } from '../model/types.ts';
-import type { EmitContext, Emitter, GeneratedFile } from './emitter.ts';
+import type { EmitContext, GeneratedFile, ModelEmitter } from './emitter.ts';
 import { addCodeSamples, SAMPLE_LANGUAGES } from './docs-code-samples.ts';
 import { finishPage, unwrapDescriptions } from './docs-page.ts';
 import { showBodiesPerHandler } from './docs-request-bodies.ts';
@@ -115,7 +115,8 @@ export async function buildDocs(root: string, { spec, model, specHash, signal }:
     const config = path.join(work, 'redocly.yaml');
     writeFileSync(config, JSON.stringify({ openapi: { codeSamples: { languages: SAMPLE_LANGUAGES } } }));
     writeFileSync(input, JSON.stringify(specForDocs(spec, model), null, 2));
-    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config], signal);
+    // In the background: the pipeline waits longer on the type-check, which runs meanwhile.
+    const result = await runTool(root, 'redocly', ['build-docs', input, '-o', output, '--inlineBundle', '--config', config], signal, { background: true });
     if (result.code !== 0) {
       throw new Error(`redocly build-docs failed:\n${withoutBanner(result.stdout + '\n' + result.stderr)}`);
     }
@@ -126,7 +127,7 @@ export async function buildDocs(root: string, { spec, model, specHash, signal }:
   }
 }
 
-export const docsEmitter: Emitter = {
+export const docsEmitter: ModelEmitter = {
   name: 'docs (redocly build-docs)',
   owns: ['generated/docs'],
   childProcess: true,

@@ -13,19 +13,23 @@ export interface GeneratedFile {
   contents: string;
 }
 
-export interface EmitContext {
+/** What an emitter that needs only the bundled spec gets (see `CompilerEmitter`). */
+export interface SpecContext {
   /** The bundled spec as parsed JSON (`generated/openapi.json`). */
   spec: Record<string, unknown>;
-  model: ApiModel;
   /** The first 12 hex digits of the SHA-256 of the bundled spec, stamped into headers. */
   specHash: string;
   /** The repository root, for emitters that run a tool (such as `redocly build-docs`). */
   root: string;
+}
+
+export interface EmitContext extends SpecContext {
+  model: ApiModel;
   /** Aborted when the run has failed elsewhere: an emitter running a child process stops it. */
   signal?: AbortSignal;
 }
 
-export interface Emitter {
+interface EmitterBase {
   /** Shown in the step log. */
   name: string;
   /**
@@ -33,6 +37,10 @@ export interface Emitter {
    * stale: `--check` reports it and a normal run deletes it.
    */
   owns: readonly string[];
+}
+
+/** An emitter that reads the model: it runs on the pipeline's main thread. */
+export interface ModelEmitter extends EmitterBase {
   emit(context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
   /**
    * True when `emit` mostly waits on a child process: it is then started before the others.
@@ -40,11 +48,21 @@ export interface Emitter {
    * meanwhile are synchronous, and nothing it awaits completes until they end.
    */
   childProcess?: boolean;
-  /**
-   * True when `emit` runs the TypeScript compiler (openapi-typescript does). It then runs on the
-   * pipeline's compiler thread, which loads the compiler anyway to type-check the generated
-   * code, rather than loading it a second time on the main thread. Its result must not depend
-   * on anything but the context.
-   */
-  needsCompiler?: boolean;
+  needsCompiler?: false;
 }
+
+/**
+ * An emitter that runs the TypeScript compiler (openapi-typescript does) on the bundled spec
+ * alone. It runs on the pipeline's compiler thread, which loads the compiler anyway to
+ * type-check the generated code, rather than loading it a second time on the main thread; and
+ * it starts as soon as the spec is bundled, without waiting for the model. Its result must not
+ * depend on anything but the context.
+ */
+export interface CompilerEmitter extends EmitterBase {
+  needsCompiler: true;
+  emit(context: SpecContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+}
+
+export type Emitter = ModelEmitter | CompilerEmitter;
+
+export const isCompilerEmitter = (emitter: Emitter): emitter is CompilerEmitter => emitter.needsCompiler === true;

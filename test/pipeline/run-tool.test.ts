@@ -2,6 +2,7 @@
  * Running a CLI from node_modules/.bin (scripts/run-tool.ts), as generate runs `redocly
  * build-docs`: its output is collected, and a run that has failed elsewhere stops it.
  */
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runTool } from '../../scripts/run-tool.ts';
 import { REPO_ROOT } from '../support/repo.ts';
@@ -19,5 +20,14 @@ describe('runTool', () => {
     setTimeout(() => stop.abort(), 500);
     const result = await running;
     expect(result.code).not.toBe(0);
+  });
+
+  it('runs a background tool at a lower priority than this process', async () => {
+    const printPriority = ['-e', 'console.log(require("node:os").getPriority())'];
+    const lower = Math.max(os.getPriority(), os.constants.priority.PRIORITY_BELOW_NORMAL);
+    const background = await runTool(REPO_ROOT, 'tsx', printPriority, undefined, { background: true });
+    expect(Number(background.stdout)).toBe(lower);
+    const normal = await runTool(REPO_ROOT, 'tsx', printPriority);
+    expect(Number(normal.stdout)).toBe(os.getPriority());
   });
 });

@@ -167,7 +167,7 @@ export function unknownProperty(issues: Issues, path: IssuePath, key: string, kn
   const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
   return addIssue(issues, {
     code: 'unknown_property',
-    path: childPath(path, key),
+    path: pathTo(path, key),
     message: `${name} is not a known property${where}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`,
     specPointer,
     ...(suggestion !== undefined && { suggestion }),

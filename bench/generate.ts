@@ -16,16 +16,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUIET_TOOL_ENV } from '../scripts/run-tool.ts';
+import { generateCommand } from './generate-command.ts';
 import { fastest } from './stats.ts';
 
 import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 const BIN = path.join(ROOT, 'node_modules/.bin');
 
+/** Seconds that a program (a path, or the name of a tool in node_modules/.bin) takes to run. */
 function seconds(command: string, args: readonly string[], cwd = ROOT): number {
   const started = performance.now();
-  const result = spawnSync(path.join(BIN, command), args, { cwd, env: { ...process.env, ...QUIET_TOOL_ENV }, stdio: 'ignore' });
+  const result = spawnSync(path.isAbsolute(command) ? command : path.join(BIN, command), args, { cwd, env: { ...process.env, ...QUIET_TOOL_ENV }, stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
   return (performance.now() - started) / 1000;
+}
+
+function generateSeconds(extra: readonly string[]): number {
+  const { file, args } = generateCommand(extra);
+  return seconds(file, args);
 }
 
 
@@ -48,8 +55,8 @@ export function benchGenerate(runs = Number(process.env.BENCH_GENERATE_RUNS ?? 5
     const noOps: number[] = [];
     const anchors: number[] = [];
     for (let i = 0; i < runs; i++) {
-      ours.push(seconds('tsx', ['scripts/generate.ts', '--force', '--quiet']));
-      noOps.push(seconds('tsx', ['scripts/generate.ts', '--quiet']));
+      ours.push(generateSeconds(['--force', '--quiet']));
+      noOps.push(generateSeconds(['--quiet']));
       anchors.push(
         seconds('redocly', ['lint', 'spec/openapi.yaml']) +
           // Run from the scratch folder: in the repository root it would pick up redocly.yaml

@@ -2,11 +2,13 @@
  * Bench section: how the cost of `npm run generate` grows with the spec, against the bare tools
  * on the same spec in the same run. Each synthetic spec (see scale-spec.ts) is generated with
  * `generate --spec <file> --out <scratch> --force`, and the anchor is `redocly lint` +
- * `openapi-typescript` + `redocly build-docs` on the same file, one after another. Goals: at
- * 1, 10 and 50 copies of the resource and with 1,000 extra fields, ratio ≤ 1.5×; the curve of
- * our seconds per resource shows whether growth is linear.
+ * `openapi-typescript` + `redocly build-docs` on the same file, one after another. Runs
+ * alternate (ours, then the anchors) and the fastest of each is compared, as in the generate
+ * section (see `fastest` in stats.ts). Goals: at 1, 10 and 50 copies of the resource and with
+ * 1,000 extra fields, ratio ≤ 1.5×; the curve of our seconds per resource shows whether growth
+ * is linear.
  *
- *   BENCH_SCALE_RESOURCES=1,10,50  BENCH_SCALE_FIELDS=1000  BENCH_SCALE_RUNS=1
+ *   BENCH_SCALE_RESOURCES=1,10,50  BENCH_SCALE_FIELDS=1000  BENCH_SCALE_RUNS=3
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { stateDir } from '../scripts/generate-state.ts';
 import { REPO_ROOT as ROOT } from '../scripts/repo-root.ts';
 import { QUIET_TOOL_ENV } from '../scripts/run-tool.ts';
+import { generateCommand } from './generate-command.ts';
 import { manyFields, manyResources } from './scale-spec.ts';
 import { fastest } from './stats.ts';
 
@@ -28,9 +31,10 @@ interface Timed {
   failure?: string;
 }
 
+/** Times a program: a path, or the name of a tool in node_modules/.bin. */
 function time(command: string, args: readonly string[], cwd: string): Timed {
   const started = performance.now();
-  const result = spawnSync(path.join(BIN, command), args, { cwd, env: { ...process.env, ...QUIET_TOOL_ENV }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(path.isAbsolute(command) ? command : path.join(BIN, command), args, { cwd, env: { ...process.env, ...QUIET_TOOL_ENV }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status === 0) return { seconds };
   const lines = `${result.stderr}\n${result.stdout}`.split('\n').filter((l) => l.trim() && !/[║╔╚]/.test(l));
@@ -55,7 +59,8 @@ function measure(label: string, spec: unknown, scratch: string, runs: number, re
   const ours: Timed[] = [];
   const anchors: Timed[] = [];
   for (let run = 0; run < runs; run++) {
-    ours.push(time('tsx', ['scripts/generate.ts', '--spec', file, '--out', outRoot, '--force', '--quiet'], ROOT));
+    const generate = generateCommand(['--spec', file, '--out', outRoot, '--force', '--quiet']);
+    ours.push(time(generate.file, generate.args, ROOT));
     // From the scratch folder, so that Redocly uses its default rules, not the repository's config.
     const lint = time('redocly', ['lint', file], folder);
     const types = time('openapi-typescript', [file, '-o', path.join(folder, 'types.ts')], folder);
@@ -78,7 +83,7 @@ export function benchScale(): ScaleCase[] {
   const bundle = JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
   const resources = list(process.env.BENCH_SCALE_RESOURCES ?? '1,10,50');
   const fields = list(process.env.BENCH_SCALE_FIELDS ?? '1000');
-  const runs = Number(process.env.BENCH_SCALE_RUNS ?? 1);
+  const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-bench-scale-'));
   try {
     return [

@@ -6,9 +6,10 @@
  * and runs the other emitters and the spec thread lints; then it type-checks all generated code.
  * It answers once, when the main thread awaits `check`.
  */
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { GeneratedFile } from './emit/emitter.ts';
 import { GeneratedCodeError } from './pipeline-errors.ts';
+import { startPipelineWorker } from './pipeline-worker.ts';
 
 /** Seconds per step, as the thread measured them, for the step log. */
 export type StepTimes = [label: string, seconds: number][];
@@ -30,7 +31,6 @@ export interface CompilerThreadData {
   bundleFrom: MessagePort;
 }
 
-const ENTRY = new URL('./worker-entry.js', import.meta.url);
 const WORK = new URL('./compiler-thread-work.ts', import.meta.url);
 
 export interface CompilerThread {
@@ -46,7 +46,7 @@ export interface CompilerThread {
 /** Starts the thread; it runs its emitters on the bundle posted to `bundleFrom`. */
 export function startCompilerThread(root: string, bundleFrom: MessagePort): CompilerThread {
   const data: CompilerThreadData = { root, bundleFrom };
-  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, ...data }, transferList: [bundleFrom] });
+  const worker = startPipelineWorker({ module: WORK, data, transferList: [bundleFrom] });
   const reply = new Promise<FromCompilerThread>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', (error) => reject(new Error(`the compiler thread failed: ${error.message}`)));

@@ -8,8 +8,9 @@
  * reports the lint problems, with their files and lines, if there are any.
  */
 import path from 'node:path';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { SpecError } from './pipeline-errors.ts';
+import { startPipelineWorker } from './pipeline-worker.ts';
 
 export type FromSpecThread =
   | { kind: 'bundled'; text: string }
@@ -34,7 +35,6 @@ export interface SpecThread {
   stop(): Promise<void>;
 }
 
-const ENTRY = new URL('./worker-entry.js', import.meta.url);
 const WORK = new URL('./spec-thread-work.ts', import.meta.url);
 
 /**
@@ -43,7 +43,7 @@ const WORK = new URL('./spec-thread-work.ts', import.meta.url);
  */
 export function startSpecThread(root: string, specFile: string | undefined, bundleTo: MessagePort): SpecThread {
   const data: SpecThreadData = { root, specRoot: specFile === undefined ? undefined : path.relative(root, specFile).split(path.sep).join('/'), bundleTo };
-  const worker = new Worker(ENTRY, { workerData: { module: WORK.href, preload: ['@redocly/openapi-core', 'yaml'], ...data }, transferList: [bundleTo] });
+  const worker = startPipelineWorker({ module: WORK, preload: ['@redocly/openapi-core', 'yaml'], data, transferList: [bundleTo] });
   let bundledDone!: (text: string) => void;
   let lintedDone!: (result: { seconds: number }) => void;
   let bundleFailed!: (error: Error) => void;

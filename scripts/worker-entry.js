@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * The entry module of the pipeline's worker threads (see `spec-thread.ts`, `compiler-thread.ts`).
+ * The entry module of the pipeline's worker threads, started by `pipeline-worker.ts` (see
+ * `spec-thread.ts`, `compiler-thread.ts`).
  *
  * Plain JavaScript: Node 20 does not pass tsx's loader on to worker threads, so this module
  * registers it (tsx's public API) and then imports the thread's TypeScript module, named by

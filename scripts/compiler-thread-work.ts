@@ -1,33 +1,17 @@
 /**
  * The work of the compiler thread (see `compiler-thread.ts`), in the order its inputs allow:
- * prepare the type-check, run the emitters that need the compiler on the bundle, then
- * type-check their files with everyone else's. Answers once.
+ * load what its emitters need, then run them on the bundle. Answers once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { stampBundle } from './bundled-spec.ts';
 import { isCompilerEmitter } from './emit/emitter.ts';
 import { emitters } from './emit/index.ts';
-import type { CompilerThreadData, EmittedFiles, FromCompilerThread, StepTimes, ToCompilerThread } from './compiler-thread.ts';
-import { createGeneratedCodeChecker, GeneratedCodeError } from './type-check-output.ts';
+import type { CompilerThreadData, EmittedFiles, FromCompilerThread, StepTimes } from './compiler-thread.ts';
 
 const port = parentPort!;
 const { root, bundleFrom } = workerData as CompilerThreadData;
 
 const bundled = new Promise<string>((resolve) => bundleFrom.once('message', resolve));
-
-const inbox: ToCompilerThread[] = [];
-let deliver: ((message: ToCompilerThread) => void) | undefined;
-port.on('message', (message: ToCompilerThread) => {
-  if (deliver) deliver(message);
-  else inbox.push(message);
-});
-
-async function receive<K extends ToCompilerThread['kind']>(kind: K): Promise<Extract<ToCompilerThread, { kind: K }>> {
-  const message = inbox.shift() ?? (await new Promise<ToCompilerThread>((resolve) => (deliver = resolve)));
-  deliver = undefined;
-  if (message.kind !== kind) throw new Error(`the compiler thread expected ${kind}, got ${message.kind}`);
-  return message as Extract<ToCompilerThread, { kind: K }>;
-}
 
 async function work(): Promise<FromCompilerThread> {
   const steps: StepTimes = [];
@@ -37,19 +21,12 @@ async function work(): Promise<FromCompilerThread> {
     steps.push([label, (performance.now() - started) / 1000]);
     return value;
   };
-  const checker = createGeneratedCodeChecker(root);
-  await timed('prepare the type-check', () => checker.prepare());
+  const ours = emitters.filter(isCompilerEmitter);
+  for (const emitter of ours) if (emitter.prepare) await timed(`load for ${emitter.name}`, () => emitter.prepare!());
   const { spec, specHash } = stampBundle(await bundled);
   bundleFrom.close();
   const emitted: EmittedFiles = [];
-  for (const emitter of emitters.filter(isCompilerEmitter)) emitted.push([emitter.name, await timed(emitter.name, () => emitter.emit({ spec, specHash, root }))]);
-  const others = await receive('files');
-  try {
-    await timed('type-check generated code', () => checker.check([...others.files, ...emitted.flatMap(([, files]) => files)]));
-  } catch (error) {
-    if (error instanceof GeneratedCodeError) return { kind: 'does-not-compile', problems: [...error.problems], steps };
-    throw error;
-  }
+  for (const emitter of ours) emitted.push([emitter.name, await timed(emitter.name, () => emitter.emit({ spec, specHash, root }))]);
   return { kind: 'done', emitted, steps };
 }
 

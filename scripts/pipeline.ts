@@ -1,18 +1,19 @@
 /**
  * The steps of `npm run generate`, from the spec to the files it would write: read the spec,
- * bundle it, read the model, run every emitter and compile the generated TypeScript in memory,
+ * bundle it, read the model, run every emitter and compile the generated TypeScript (on a scratch copy),
  * with lint beside them. Writes nothing; `scripts/output.ts` compares or moves the files into
  * place.
  *
- * Three threads and a child process share the work, each starting as soon as its input exists:
- * the spec thread (`spec-thread.ts`) reads and bundles the spec, then lints it; this thread
- * reads the model, starts `redocly build-docs` on the docs' copy of the spec and runs the
- * emitters that need no compiler; the compiler thread (`compiler-thread.ts`), which has loaded
- * TypeScript meanwhile, gets the bundle from the spec thread directly, runs openapi-typescript
- * on it while this thread reads the model, and then type-checks all generated code. Lint
- * runs after the bundle instead of before it so that its cost overlaps the rest; its verdict
- * still comes first: any lint problem fails the run, and when a later step fails on a spec that
- * lint rejects, the lint problems are what is reported, with their files and lines.
+ * Three threads and two child processes share the work, each starting as soon as its input
+ * exists: the spec thread (`spec-thread.ts`) reads and bundles the spec, then lints it; this
+ * thread reads the model, starts `redocly build-docs` on the docs' copy of the spec and runs
+ * the emitters that need no compiler; the compiler thread (`compiler-thread.ts`), which has
+ * loaded TypeScript meanwhile, gets the bundle from the spec thread directly and runs
+ * openapi-typescript on it while this thread reads the model; once every file exists, this
+ * thread type-checks them all with the native compiler (`type-check-output.ts`). Lint runs
+ * after the bundle instead of before it so that its cost overlaps the rest; its verdict still
+ * comes first: any lint problem fails the run, and when a later step fails on a spec that lint
+ * rejects, the lint problems are what is reported, with their files and lines.
  */
 import path from 'node:path';
 import { stampBundle } from './bundled-spec.ts';
@@ -22,6 +23,7 @@ import { BUNDLED_SPEC_PATH } from './generate.ts';
 import { ModelError, readModel } from './model/read-model.ts';
 import { GeneratedCodeError, SpecError } from './pipeline-errors.ts';
 import { startThreads, type PipelineThreads } from './pipeline-threads.ts';
+import { typeCheckGenerated } from './type-check-output.ts';
 
 export interface GenerateOptions {
   /** Where the tools and the packages' runtime sources live: the repository root. */
@@ -75,15 +77,18 @@ export async function generate({ root, specFile, log = () => {}, threads = start
     for (const work of inBackground) work.catch(() => {});
     const ours = new Map<string, GeneratedFile[]>();
     for (const emitter of ourEmitters.filter((e) => !e.childProcess)) ours.set(emitter.name, await timed(log, emitter.name, async () => emitter.emit(context)));
-    const checked = compiler.check([{ path: BUNDLED_SPEC_PATH, contents: specText }, ...[...ours.values()].flat()]);
+    const checked = compiler.emitted.then(async (fromCompiler) => {
+      for (const [label, seconds] of fromCompiler.steps) log(stepLine(label, seconds));
+      // In the emitters' order, whichever thread ran each, so the output lists the same way every run.
+      const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
+      const emitted = new Map([...ours, ...fromCompiler.emitted]);
+      for (const emitter of emitters.filter((e) => isCompilerEmitter(e) || !e.childProcess)) files.push(...emitted.get(emitter.name)!);
+      await timed(log, 'type-check generated code', () => typeCheckGenerated(root, files, stopChildren.signal));
+      return files;
+    });
     checked.catch(() => {});
     log(stepLine('lint spec/ (redocly)', (await spec.linted).seconds));
-    const fromCompiler = await checked;
-    for (const [label, seconds] of fromCompiler.steps) log(stepLine(label, seconds));
-    // In the emitters' order, whichever thread ran each, so the output lists the same way every run.
-    const files: GeneratedFile[] = [{ path: BUNDLED_SPEC_PATH, contents: specText }];
-    const emitted = new Map([...ours, ...fromCompiler.emitted]);
-    for (const emitter of emitters.filter((e) => isCompilerEmitter(e) || !e.childProcess)) files.push(...emitted.get(emitter.name)!);
+    const files = await checked;
     for (const work of inBackground) files.push(...(await work));
     refuseDuplicates(files);
     // A folder that holds a generated file holds nothing else: a file there that no step produced

@@ -1,138 +1,172 @@
 /**
- * Compiles the generated TypeScript in memory, against the packages' hand-written runtime, so
- * that `npm run generate` never writes code that does not compile (a spec value the emitters
- * mis-escape, two generated declarations with one name). Nothing is emitted.
+ * Compiles the generated TypeScript against the packages' hand-written runtime, so that
+ * `npm run generate` never writes code that does not compile (a spec value the emitters
+ * mis-escape, two generated declarations with one name). Nothing in the tree is touched.
+ *
+ * The compiler is TypeScript 7, the native port (the `typescript-native` alias of
+ * `typescript@7`): it checks the code many times faster than the TypeScript 5 that the rest
+ * of the pipeline needs for its compiler API, which TypeScript 7 does not have. Being a
+ * command, it reads files, not memory: the check runs on a scratch copy of the packages, with
+ * the generated files written into it, removed afterwards.
  */
-import { readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import type TS from 'typescript';
 import type { GeneratedFile } from './emit/emitter.ts';
 import { GeneratedCodeError } from './pipeline-errors.ts';
 
 export { GeneratedCodeError };
 
-// The compiler is a CommonJS package of several megabytes: by `import`, Node would also scan all
-// of it for export names before running it, which costs as much as compiling it.
-const ts: typeof TS = createRequire(import.meta.url)('typescript');
-
 const MAX_REPORTED = 20;
 
-/** The folder name that holds generated code, in a package's sources and at the root. */
-const GENERATED_FOLDER = 'generated';
+/** The package of the native compiler, an alias in package.json (its `tsc` would shadow TypeScript 5's). */
+const COMPILER_PACKAGE = 'typescript-native';
 
-function compilerOptions(root: string): TS.CompilerOptions {
-  const configPath = path.join(root, 'tsconfig.json');
-  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
-  if (error) throw new Error(`cannot read ${configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
-  // Only the generated files are checked, and they are plain data and functions over the
-  // runtime: no host API (DOM, Node) appears in them, so their declarations, slow to load, are
-  // left out. The runtime itself is checked with the host's types by `npm run typecheck`.
-  return { ...options, lib: ['lib.es2023.d.ts'], types: [], noEmit: true, incremental: false, skipLibCheck: true };
+/** The folder of the packages whose runtime the generated code is compiled against. */
+const PACKAGES_FOLDER = 'packages';
+
+interface WorkspacePackage {
+  /** The package's name, as generated code imports it. */
+  name: string;
+  /** Its folder under `packages/`. */
+  folder: string;
 }
 
-/** The packages' hand-written TypeScript sources: what generated code is compiled against. */
-function runtimeSources(root: string): string[] {
-  const packages = path.join(root, 'packages');
-  let names: string[];
+function workspacePackages(root: string): WorkspacePackage[] {
+  let folders: string[];
   try {
-    names = readdirSync(packages);
+    folders = readdirSync(path.join(root, PACKAGES_FOLDER));
   } catch {
     return [];
   }
-  return names.flatMap((name) => {
-    const src = path.join(packages, name, 'src');
+  return folders.flatMap((folder) => {
     try {
-      return readdirSync(src, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.ts') && !path.relative(src, e.parentPath).split(path.sep).includes(GENERATED_FOLDER))
-        .map((e) => path.join(e.parentPath, e.name));
+      const { name } = JSON.parse(readFileSync(path.join(root, PACKAGES_FOLDER, folder, 'package.json'), 'utf8')) as { name?: unknown };
+      return typeof name === 'string' ? [{ name, folder }] : [];
     } catch {
       return [];
     }
   });
 }
 
-function languageKey(languageVersionOrOptions: TS.ScriptTarget | TS.CreateSourceFileOptions): string {
-  return typeof languageVersionOrOptions === 'object' ? `${languageVersionOrOptions.languageVersion}/${languageVersionOrOptions.impliedNodeFormat}` : String(languageVersionOrOptions);
+/** A link to a folder (a junction on Windows, which needs no privilege). */
+function linkFolder(target: string, link: string): void {
+  symlinkSync(target, link, 'junction');
 }
 
-/** Type-checks generated code; `prepare` may be called first, while there is none yet. */
-export interface GeneratedCodeChecker {
-  /**
-   * Parses and binds what every check needs and no spec changes: the standard library and the
-   * packages' hand-written sources. Optional; it moves that work to before the generated code
-   * exists, so that a caller with time to spare (a thread waiting for the emitters) can do it then.
-   */
-  prepare(): void;
-  /**
-   * Type-checks every generated `.ts` file as it would be written under the root, reading the
-   * generated text from memory and everything else (runtime sources, node_modules) from disk.
-   * Throws a GeneratedCodeError naming each error's generated file and line.
-   */
-  check(files: readonly GeneratedFile[]): void;
-}
-
-export function createGeneratedCodeChecker(root: string): GeneratedCodeChecker {
-  const options = compilerOptions(root);
-  let inMemory = new Map<string, string>();
-  const host = ts.createCompilerHost(options, true);
-  // Only the JSDoc that can produce a type error is parsed, as `tsc` itself does: the generated
-  // code and the standard library carry much documentation that no check reads.
-  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => inMemory.get(path.resolve(file)) ?? readFile(file);
-  host.fileExists = (file) => inMemory.has(path.resolve(file)) || fileExists(file);
-  // Files from disk are parsed once and kept (with their binding), as a language service keeps
-  // them between programs; generated files are parsed afresh for each check.
-  const fromDisk = new Map<string, TS.SourceFile>();
-  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
-    if (inMemory.has(path.resolve(fileName))) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    const key = `${path.resolve(fileName)}\0${languageKey(languageVersionOrOptions)}`;
-    let file = fromDisk.get(key);
-    if (!file) {
-      file = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-      if (file) fromDisk.set(key, file);
-    }
-    return file;
-  };
-  return {
-    prepare() {
-      // Without resolving imports: a runtime file's import of a generated one must not read the
-      // stale copy on disk.
-      const program = ts.createProgram({ rootNames: runtimeSources(root), options: { ...options, noResolve: true }, host });
-      program.getTypeChecker();
-    },
-    check(files) {
-      inMemory = new Map(files.filter((f) => f.path.endsWith('.ts')).map((f) => [path.resolve(root, f.path), f.contents]));
-      try {
-        const program = ts.createProgram({ rootNames: [...inMemory.keys()], options, host });
-        const diagnostics = [...program.getOptionsDiagnostics()];
-        for (const file of inMemory.keys()) {
-          const source = program.getSourceFile(file);
-          if (source) diagnostics.push(...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source));
-        }
-        const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-        if (errors.length === 0) return;
-        const problems = errors.map((d) => {
-          const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-          if (!d.file || d.start === undefined) return message;
-          const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-          const file = path.relative(root, d.file.fileName).split(path.sep).join('/');
-          return `${file}:${line + 1}:${character + 1}  ${message}`;
-        });
-        const shown = [...new Set(problems)];
-        throw new GeneratedCodeError(shown.length > MAX_REPORTED ? [...shown.slice(0, MAX_REPORTED), `… and ${shown.length - MAX_REPORTED} more`] : shown);
-      } finally {
-        inMemory = new Map();
+/**
+ * `node_modules` for the scratch copy: the workspace packages point to their copies, every other
+ * package to the repository's install.
+ */
+function linkModules(root: string, scratch: string, packages: readonly WorkspacePackage[]): void {
+  const installed = path.join(root, 'node_modules');
+  const modules = path.join(scratch, 'node_modules');
+  mkdirSync(modules);
+  const ours = new Map(packages.map((p) => [p.name, path.join(scratch, PACKAGES_FOLDER, p.folder)]));
+  const ourScopes = new Set(packages.flatMap((p) => (p.name.startsWith('@') ? [p.name.split('/')[0]!] : [])));
+  for (const entry of readdirSync(installed)) {
+    if (entry.startsWith('.')) continue;
+    if (ourScopes.has(entry)) {
+      mkdirSync(path.join(modules, entry));
+      for (const inner of readdirSync(path.join(installed, entry))) {
+        if (!ours.has(`${entry}/${inner}`)) linkFolder(path.join(installed, entry, inner), path.join(modules, entry, inner));
       }
-    },
-  };
+    } else if (!ours.has(entry)) {
+      linkFolder(path.join(installed, entry), path.join(modules, entry));
+    }
+  }
+  for (const [name, copy] of ours) linkFolder(copy, path.join(modules, name));
 }
 
-/** Type-checks the generated files once (see `GeneratedCodeChecker.check`). */
-export function typeCheckGenerated(root: string, files: readonly GeneratedFile[]): void {
-  createGeneratedCodeChecker(root).check(files);
+/**
+ * The scratch copy: the root's and each package's manifest (they decide each file's module
+ * format) and the packages' sources, with the generated files written over them.
+ */
+function writeScratchCopy(root: string, scratch: string, tsFiles: readonly GeneratedFile[]): void {
+  cpSync(path.join(root, 'package.json'), path.join(scratch, 'package.json'));
+  const packages = workspacePackages(root);
+  for (const { folder } of packages) {
+    const from = path.join(root, PACKAGES_FOLDER, folder);
+    const to = path.join(scratch, PACKAGES_FOLDER, folder);
+    mkdirSync(to, { recursive: true });
+    cpSync(path.join(from, 'package.json'), path.join(to, 'package.json'));
+    cpSync(path.join(from, 'src'), path.join(to, 'src'), { recursive: true });
+  }
+  for (const file of tsFiles) {
+    const target = path.join(scratch, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+  linkModules(root, scratch, packages);
+  // The repository's settings; checked are the generated files and everything they import.
+  const config = {
+    extends: path.join(root, 'tsconfig.json').split(path.sep).join('/'),
+    compilerOptions: { noEmit: true, incremental: false, allowJs: false, checkJs: false },
+    files: tsFiles.map((file) => file.path),
+    include: [],
+  };
+  writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify(config, null, 2));
+}
+
+function compilerCommand(root: string): string {
+  const require = createRequire(path.join(root, 'package.json'));
+  const manifestPath = require.resolve(`${COMPILER_PACKAGE}/package.json`);
+  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
+  return path.join(path.dirname(manifestPath), bin.tsc!);
+}
+
+/** `file(line,col): error TS1234: message`, as `tsc --pretty false` reports an error in a file. */
+const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error TS\d+: (.*)$/;
+
+/** The compiler's report as problem lines: `file:line:col  message`, the file relative to the root. */
+function problemsIn(output: string, scratch: string): string[] {
+  const problems: string[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const match = ERROR_LINE.exec(line);
+    if (match) {
+      const [, file, row, column, message] = match;
+      const relative = path.relative(scratch, path.resolve(scratch, file!)).split(path.sep).join('/');
+      problems.push(`${relative}:${row}:${column}  ${message}`);
+    } else if (/^\s/.test(line) && problems.length > 0) {
+      // The rest of a message that the compiler wrapped onto further lines.
+      problems[problems.length - 1] += ` ${line.trim()}`;
+    } else {
+      problems.push(line.trim());
+    }
+  }
+  return problems;
+}
+
+/**
+ * Type-checks every generated `.ts` file as it would be written under the root, against the
+ * packages' hand-written sources as they are on disk. Throws a GeneratedCodeError naming each
+ * error's generated file and line.
+ */
+export async function typeCheckGenerated(root: string, files: readonly GeneratedFile[], signal?: AbortSignal): Promise<void> {
+  const tsFiles = files.filter((f) => f.path.endsWith('.ts'));
+  if (tsFiles.length === 0) return;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-endpoints-type-check-'));
+  try {
+    writeScratchCopy(root, scratch, tsFiles);
+    const outcome = await new Promise<{ failed: boolean; output: string }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [compilerCommand(root), '-p', path.join(scratch, 'tsconfig.json'), '--pretty', 'false'],
+        { cwd: scratch, signal, maxBuffer: 64 * 2 ** 20, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== 'number') reject(new Error(`the TypeScript compiler did not run: ${error.message}`));
+          else resolve({ failed: error !== null, output: `${stdout}\n${stderr}` });
+        },
+      );
+    });
+    if (!outcome.failed) return;
+    const shown = [...new Set(problemsIn(outcome.output, scratch))];
+    if (shown.length === 0) shown.push('the TypeScript compiler failed and reported nothing');
+    throw new GeneratedCodeError(shown.length > MAX_REPORTED ? [...shown.slice(0, MAX_REPORTED), `… and ${shown.length - MAX_REPORTED} more`] : shown);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

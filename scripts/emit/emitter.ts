@@ -53,13 +53,14 @@ export interface ModelEmitter extends EmitterBase {
 
 /**
  * An emitter that runs the TypeScript compiler (openapi-typescript does) on the bundled spec
- * alone. It runs on the pipeline's compiler thread, which loads the compiler anyway to
- * type-check the generated code, rather than loading it a second time on the main thread; and
- * it starts as soon as the spec is bundled, without waiting for the model. Its result must not
- * depend on anything but the context.
+ * alone. It runs on the pipeline's compiler thread, so that the main thread never loads the
+ * compiler's megabytes; and it starts as soon as the spec is bundled, without waiting for the
+ * model. Its result must not depend on anything but the context.
  */
 export interface CompilerEmitter extends EmitterBase {
   needsCompiler: true;
+  /** Loads what `emit` needs, while the spec is still being read (the thread has nothing else to do then). */
+  prepare?(): void;
   emit(context: SpecContext): GeneratedFile[] | Promise<GeneratedFile[]>;
 }
 

@@ -14,14 +14,21 @@ import { schemaNameAt } from '../model/read-model.ts';
 
 export const OPENAPI_TYPES_PATH = 'packages/types/src/generated/openapi.ts';
 
-export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
-  // Loaded on first use: importing the emitters (the main thread of the pipeline does) must not
-  // load the compiler, which only the thread that runs this emitter needs. Both are loaded
-  // through their CommonJS entry points: by `import`, Node would also scan all of the compiler's
-  // megabytes of CommonJS for export names before running it, which costs as much again.
+/**
+ * openapi-typescript and the compiler, loaded on first use: importing the emitters (the main
+ * thread of the pipeline does) must not load the compiler, which only the thread that runs
+ * this emitter needs. Both are loaded through their CommonJS entry points: by `import`, Node
+ * would also scan all of the compiler's megabytes of CommonJS for export names before running
+ * it, which costs as much again.
+ */
+function loadTools(): { openapiTS: typeof import('openapi-typescript').default; astToString: typeof import('openapi-typescript').astToString; ts: typeof import('typescript') } {
   const require = createRequire(import.meta.url);
   const { default: openapiTS, astToString }: typeof import('openapi-typescript') = require('openapi-typescript');
-  const ts: typeof import('typescript') = require('typescript');
+  return { openapiTS, astToString, ts: require('typescript') };
+}
+
+export async function renderOpenApiTypes(spec: Record<string, unknown>, specHash: string): Promise<string> {
+  const { openapiTS, astToString, ts } = loadTools();
   const usedSchemas = new Set<string>();
   const ast = await openapiTS(structuredClone(spec) as never, {
     defaultNonNullable: false,
@@ -42,5 +49,6 @@ export const openApiTypesEmitter: CompilerEmitter = {
   name: 'openapi-typescript types',
   owns: [],
   needsCompiler: true,
+  prepare: loadTools,
   emit: async ({ spec, specHash }) => [{ path: OPENAPI_TYPES_PATH, contents: await renderOpenApiTypes(spec, specHash) }],
 };

@@ -1,14 +1,16 @@
 /**
  * The last step of generate (scripts/type-check-output.ts): the generated TypeScript is
- * compiled in memory against the packages' runtime, and code that does not compile is refused
- * with the generated file, line and reason.
+ * compiled against the packages' runtime, on a scratch copy, and code that does not compile is
+ * refused with the generated file, line and reason.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSchemaTypes, SCHEMA_TYPES_PATH } from '../../scripts/emit/schema-types.ts';
 import { renderValidators, VALIDATORS_PATH } from '../../scripts/emit/validators.ts';
-import { createGeneratedCodeChecker, GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { GeneratedCodeError, typeCheckGenerated } from '../../scripts/type-check-output.ts';
 import { bundleFixtureSpec } from '../support/fixture-spec.ts';
 import { REPO_ROOT } from '../support/repo.ts';
 
@@ -24,9 +26,9 @@ async function committed(): Promise<{ path: string; contents: string }[]> {
   return Promise.all(GENERATED.map(async (file) => ({ path: file, contents: await readFile(path.join(REPO_ROOT, file), 'utf8') })));
 }
 
-function refusal(files: { path: string; contents: string }[]): GeneratedCodeError {
+async function refusal(files: { path: string; contents: string }[]): Promise<GeneratedCodeError> {
   try {
-    typeCheckGenerated(REPO_ROOT, files);
+    await typeCheckGenerated(REPO_ROOT, files);
   } catch (error) {
     if (error instanceof GeneratedCodeError) return error;
     throw error;
@@ -37,39 +39,47 @@ function refusal(files: { path: string; contents: string }[]): GeneratedCodeErro
 describe('typeCheckGenerated', () => {
   it('accepts the committed generated code', async () => {
     const files = await committed();
-    expect(() => typeCheckGenerated(REPO_ROOT, files)).not.toThrow();
+    await expect(typeCheckGenerated(REPO_ROOT, files)).resolves.toBeUndefined();
   }, 30_000);
 
-  it('refuses code that does not compile, read from memory, not disk, naming file and line', async () => {
-    // An enum value with a newline, emitted as an unterminated string; a second declaration of
-    // a generated function (the two failures the emitters have been caught producing); and a
-    // call into the runtime that does not exist.
-    const broken = (await committed()).map((file) =>
-      file.path.endsWith('validators.ts')
-        ? { ...file, contents: `${file.contents}\nconst handlers = ['two\nlines'];\n` }
-        : file.path.endsWith('schemas.ts')
-          ? { ...file, contents: `${file.contents}\nexport function check(): void {}\nexport function check(): void {}\n` }
-          : file,
-    );
-    broken.push({ path: 'packages/validators/src/generated/extra.ts', contents: "import { noSuchHelper } from '../runtime/report.ts';\nexport const x: number = noSuchHelper;\n" });
+  it('refuses code that does not parse, as given, not as on disk, naming file and line', async () => {
+    // An enum value with a newline, emitted as an unterminated string (a failure the emitters
+    // have been caught producing). As with tsc, code that does not parse is reported alone.
+    const broken = (await committed()).map((file) => (file.path.endsWith('validators.ts') ? { ...file, contents: `${file.contents}\nconst handlers = ['two\nlines'];\n` } : file));
     const validators = broken.find((f) => f.path.endsWith('validators.ts'))!.contents;
     const line = validators.split('\n').findIndex((l) => l.startsWith('const handlers')) + 1;
-    const { problems } = refusal(broken);
+    const { problems } = await refusal(broken);
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^packages/validators/src/generated/validators\\.ts:${line}:\\d+  Unterminated string literal\\.$`)));
+  }, 30_000);
+
+  it('refuses code that does not type-check, every file in one report', async () => {
+    // A second declaration of a generated function (the other failure the emitters have been
+    // caught producing), and a call into the runtime that does not exist, in a new file.
+    const broken = (await committed()).map((file) =>
+      file.path.endsWith('schemas.ts') ? { ...file, contents: `${file.contents}\nexport function check(): void {}\nexport function check(): void {}\n` } : file,
+    );
+    broken.push({ path: 'packages/validators/src/generated/extra.ts', contents: "import { noSuchHelper } from '../runtime/report.ts';\nexport const x: number = noSuchHelper;\n" });
+    const { problems } = await refusal(broken);
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/types\/src\/generated\/schemas\.ts:\d+:\d+ {2}Duplicate function implementation\./));
     expect(problems).toContainEqual(expect.stringMatching(/^packages\/validators\/src\/generated\/extra\.ts:1:10 {2}Module .* has no exported member 'noSuchHelper'\./));
   }, 30_000);
 
-  it('gives one prepared checker the verdicts of a fresh one, check after check', async () => {
-    // The checker keeps what it parsed from disk between checks; generated text must not stay.
-    const checker = createGeneratedCodeChecker(REPO_ROOT);
-    checker.prepare();
+  it('leaves no scratch copy behind, and checks each call afresh', async () => {
+    const scratchCopies = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('sip-endpoints-type-check-'));
+    const before = new Set(scratchCopies());
     const files = await committed();
     const broken = files.map((file) => (file.path.endsWith('schemas.ts') ? { ...file, contents: `${file.contents}\nexport const broken: number = 'text';\n` } : file));
-    expect(() => checker.check(files)).not.toThrow();
-    expect(() => checker.check(broken)).toThrow(GeneratedCodeError);
-    expect(() => checker.check(files)).not.toThrow();
-    expect(() => checker.check(broken)).toThrow(/schemas\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\./);
+    await expect(typeCheckGenerated(REPO_ROOT, broken)).rejects.toThrow(/schemas\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\./);
+    await expect(typeCheckGenerated(REPO_ROOT, files)).resolves.toBeUndefined();
+    expect(scratchCopies().filter((name) => !before.has(name))).toEqual([]);
+    expect(existsSync(path.join(REPO_ROOT, 'packages/types/src/generated/schemas.ts'))).toBe(true);
+  }, 30_000);
+
+  it('stops the compiler when the run is given up', async () => {
+    const stop = new AbortController();
+    const checking = typeCheckGenerated(REPO_ROOT, await committed(), stop.signal);
+    stop.abort();
+    await expect(checking).rejects.toThrow();
   }, 30_000);
 
   it('accepts the validators of the multi-resource fixture, whose bounded integers must narrow to numbers', async () => {
@@ -81,6 +91,6 @@ describe('typeCheckGenerated', () => {
       // The validators import the types of the schemas they check.
       { path: SCHEMA_TYPES_PATH, contents: renderSchemaTypes(model, 'fixture') },
     ];
-    expect(() => typeCheckGenerated(REPO_ROOT, files)).not.toThrow();
+    await expect(typeCheckGenerated(REPO_ROOT, files)).resolves.toBeUndefined();
   }, 30_000);
 });

@@ -1,8 +1,8 @@
 /**
  * The steps of `npm run generate`, from the spec to the files it would write: read the spec,
- * bundle it, read the model, run every emitter and compile the generated TypeScript (on a scratch copy),
- * with lint beside them. Writes nothing; `scripts/output.ts` compares or moves the files into
- * place.
+ * bundle it, read the model, run every emitter and compile the generated TypeScript (on a
+ * scratch copy), with lint beside them. Writes nothing in the tree; `scripts/output.ts`
+ * compares or moves the files into place.
  *
  * Three threads and two child processes share the work, each starting as soon as its input
  * exists: the spec thread (`spec-thread.ts`) reads and bundles the spec, then lints it; this

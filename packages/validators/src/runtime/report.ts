@@ -155,7 +155,7 @@ export function missingForHandler(issues: Issues, path: IssuePath, rule: readonl
   const done = settled(issues);
   if (done) return done;
   const at = pathTo(path, rule[0]!);
-  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, rule[2]! + quote(rule[1]!)), specPointer: rule[3]!, handler: rule[1]! });
+  return addIssue(issues, { code: 'required_for_handler', path: at, message: messageAt(at, textOf(rule, ruleText)), specPointer: rule[3]!, handler: rule[1]! });
 }
 
 /** A property a strict (request) schema does not define. */
@@ -183,20 +183,27 @@ export function wrongType(issues: Issues, path: IssuePath, key: string | number 
 }
 
 /**
- * " must be one of 'a', 'b'" for each enum's list of values, built on its first issue and kept:
- * the generated code passes the same array every time, and quoting every value on every issue
- * would make a rejected body cost several times an accepted one.
+ * Message texts that depend only on the generated module's data, built on their first issue
+ * and kept, by the array they are made from: the generated code passes the same array every
+ * time, and quoting every value on every issue would make a rejected body cost several times
+ * an accepted one.
  */
-const allowedTexts = new WeakMap<readonly string[], string>();
+const texts = new WeakMap<readonly string[], string>();
 
-function allowedText(allowed: readonly string[]): string {
-  let text = allowedTexts.get(allowed);
+function textOf(data: readonly string[], build: (data: readonly string[]) => string): string {
+  let text = texts.get(data);
   if (text === undefined) {
-    text = ` must be one of ${allowed.map(quote).join(', ')}`;
-    allowedTexts.set(allowed, text);
+    text = build(data);
+    texts.set(data, text);
   }
   return text;
 }
+
+/** " must be one of 'a', 'b'", from an enum's list of values. */
+const allowedText = (allowed: readonly string[]): string => ` must be one of ${allowed.map(quote).join(', ')}`;
+
+/** The end of a handler rule's message, from its row: the text between, then the value quoted. */
+const ruleText = (rule: readonly string[]): string => rule[2]! + quote(rule[1]!);
 
 /**
  * A value outside a closed enum: a type issue when it is not even a string, otherwise an enum
@@ -219,7 +226,7 @@ export function notInEnum(
   return addIssue(issues, {
     code: isString ? 'invalid_enum' : 'invalid_type',
     path: at,
-    message: messageAt(at, allowedText(allowed)) + (orNull ? ' or null, got ' : ', got ') + (isString ? quote(value) : describeType(value)),
+    message: messageAt(at, textOf(allowed, allowedText)) + (orNull ? ' or null, got ' : ', got ') + (isString ? quote(value) : describeType(value)),
     specPointer,
     allowed,
   });

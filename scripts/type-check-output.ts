@@ -120,6 +120,9 @@ function compilerCommand(root: string): string {
 /** `file(line,col): error TS1234: message`, as `tsc --pretty false` reports an error in a file. */
 const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error TS\d+: (.*)$/;
 
+/** A problem line that names a file: `file:line:col  message`. */
+const ERROR_AT = /^[^\s:]+:\d+:\d+ {2}/;
+
 /** The compiler's report as problem lines: `file:line:col  message`, the file relative to the root. */
 function problemsIn(output: string, scratch: string): string[] {
   const problems: string[] = [];
@@ -164,7 +167,10 @@ export async function typeCheckGenerated(root: string, files: readonly Generated
     });
     if (!outcome.failed) return;
     const shown = [...new Set(problemsIn(outcome.output, scratch))];
-    if (shown.length === 0) shown.push('the TypeScript compiler failed and reported nothing');
+    // No error in a file: the compiler itself could not run (a missing binary, a bad setting).
+    if (!shown.some((problem) => ERROR_AT.test(problem))) {
+      throw new Error(`the type-check could not run (${COMPILER_PACKAGE}):\n${shown.slice(0, MAX_REPORTED).join('\n') || 'no output'}`);
+    }
     throw new GeneratedCodeError(shown.length > MAX_REPORTED ? [...shown.slice(0, MAX_REPORTED), `… and ${shown.length - MAX_REPORTED} more`] : shown);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
- * Runs a CLI from node_modules/.bin and collects its output. Used for the Redocly CLI, which
- * has no programmatic API in its 2.x package.
+ * Runs a command-line program and collects its output: a CLI from node_modules/.bin (the
+ * Redocly CLI, which has no programmatic API in its 2.x package), or any program by its path
+ * (the TypeScript 7 compiler, whose `tsc` is not linked there).
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -28,23 +29,33 @@ export interface ToolOptions {
   background?: boolean;
 }
 
-/** Runs a tool to its end, or until `signal` aborts, which stops it. */
-export function runTool(root: string, bin: string, args: readonly string[], signal?: AbortSignal, options: ToolOptions = {}): Promise<ToolResult> {
-  const tool = startTool(root, bin, args, options);
-  signal?.addEventListener('abort', tool.stop, { once: true });
-  return tool.result.finally(() => signal?.removeEventListener('abort', tool.stop));
+export interface ProgramOptions extends ToolOptions {
+  /** The folder it runs in. */
+  cwd: string;
 }
 
-/** A tool that is running: its result once it exits, and a way to stop it early. */
-export interface RunningTool {
+/** Runs a tool of node_modules/.bin under `root`, from `root` (see `runProgram`). */
+export function runTool(root: string, bin: string, args: readonly string[], signal?: AbortSignal, options: ToolOptions = {}): Promise<ToolResult> {
+  return runProgram(path.join(root, 'node_modules', '.bin', bin), args, { ...options, cwd: root }, signal);
+}
+
+/** Runs a program to its end, or until `signal` aborts (or has aborted already), which stops it. */
+export function runProgram(file: string, args: readonly string[], options: ProgramOptions, signal?: AbortSignal): Promise<ToolResult> {
+  const program = startProgram(file, args, options);
+  if (signal?.aborted) program.stop();
+  else signal?.addEventListener('abort', program.stop, { once: true });
+  return program.result.finally(() => signal?.removeEventListener('abort', program.stop));
+}
+
+/** A program that is running: its result once it exits, and a way to stop it early. */
+interface RunningProgram {
   result: Promise<ToolResult>;
   stop(): void;
 }
 
-/** Starts a tool without waiting for it, so that a slow one can load while other work goes on. */
-export function startTool(root: string, bin: string, args: readonly string[], { background = false }: ToolOptions = {}): RunningTool {
-  const child = spawn(path.join(root, 'node_modules', '.bin', bin), args, {
-    cwd: root,
+function startProgram(file: string, args: readonly string[], { cwd, background = false }: ProgramOptions): RunningProgram {
+  const child = spawn(file, args, {
+    cwd,
     env: { ...process.env, ...QUIET_TOOL_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,8 +65,8 @@ export function startTool(root: string, bin: string, args: readonly string[], { 
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    // A tool that cannot be started (missing, not executable) is a failed run, not a crash: its
-    // result says why, and whoever awaits it reports that.
+    // A program that cannot be started (missing, not executable) is a failed run, not a crash:
+    // its result says why, and whoever awaits it reports that.
     child.on('error', (error) => resolve({ code: 127, stdout, stderr: `${stderr}${error.message}\n` }));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });

@@ -9,13 +9,13 @@
  * command, it reads files, not memory: the check runs on a scratch copy of the packages, with
  * the generated files written into it, removed afterwards.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { GeneratedFile } from './emit/emitter.ts';
 import { GeneratedCodeError } from './pipeline-errors.ts';
+import { runProgram } from './run-tool.ts';
 
 export { GeneratedCodeError };
 
@@ -154,19 +154,10 @@ export async function typeCheckGenerated(root: string, files: readonly Generated
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sip-endpoints-type-check-'));
   try {
     writeScratchCopy(root, scratch, tsFiles);
-    const outcome = await new Promise<{ failed: boolean; output: string }>((resolve, reject) => {
-      execFile(
-        process.execPath,
-        [compilerCommand(root), '-p', path.join(scratch, 'tsconfig.json'), '--pretty', 'false'],
-        { cwd: scratch, signal, maxBuffer: 64 * 2 ** 20, encoding: 'utf8' },
-        (error, stdout, stderr) => {
-          if (error && typeof error.code !== 'number') reject(new Error(`the TypeScript compiler did not run: ${error.message}`));
-          else resolve({ failed: error !== null, output: `${stdout}\n${stderr}` });
-        },
-      );
-    });
-    if (!outcome.failed) return;
-    const shown = [...new Set(problemsIn(outcome.output, scratch))];
+    const result = await runProgram(process.execPath, [compilerCommand(root), '-p', path.join(scratch, 'tsconfig.json'), '--pretty', 'false'], { cwd: scratch }, signal);
+    if (signal?.aborted) throw new Error('the type-check was stopped');
+    if (result.code === 0) return;
+    const shown = [...new Set(problemsIn(`${result.stdout}\n${result.stderr}`, scratch))];
     // No error in a file: the compiler itself could not run (a missing binary, a bad setting).
     if (!shown.some((problem) => ERROR_AT.test(problem))) {
       throw new Error(`the type-check could not run (${COMPILER_PACKAGE}):\n${shown.slice(0, MAX_REPORTED).join('\n') || 'no output'}`);

@@ -417,7 +417,7 @@ export function writeRuleFinder(w: CodeWriter, parts: ModuleParts, group: FieldG
       })
       .join(' && ');
   w.line(`/** Which rule of ${parts.docName(rules.discriminator)} in ${parts.docName(group.owner)} the object breaks: its index, or -1. */`);
-  w.block(`function ${name}(object: Record<string, unknown>): number`, () => {
+  w.constFunction(name, 'object: Record<string, unknown>', 'number', () => {
     if (withRules.length < RULES_BY_LENGTH_MIN) {
       w.block(`switch (${read(rules.discriminator)})`, () => {
         withRules.forEach((rule, index) => {
@@ -560,7 +560,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   w.line(
     `/** Checks the fields of ${parts.docName(group.owner)} that are present${group.handlerRules.length > 0 ? ', and its handler rules' : ''}; with no \`path\`, only whether they are valid${strict ? ' (and, with an \`unknownPointer\`, that no other key is there)' : ''}. */`,
   );
-  w.block(`function ${name}(${parameters}): Issues`, () => {
+  w.constFunction(name, parameters, 'Issues', () => {
     if (!byHash || inline) w.line('let field: unknown;');
     w.block('for (const key in object)', () => {
       if (!tree) {
@@ -610,7 +610,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   for (const [leaf, leafName] of leafNames) {
     w.line();
     w.line(`/** Checks the field of ${parts.docName(group.owner)} named \`key\`, among those ${leaf.description}. */`);
-    w.block(`function ${leafName}(key: string, ${parameters}): Issues`, () => {
+    w.constFunction(leafName, `key: string, ${parameters}`, 'Issues', () => {
       w.line('let field: unknown;');
       w.block('switch (key)', () => {
         fieldCases(leaf.fields);
@@ -622,7 +622,7 @@ export function writeFieldGroup(w: CodeWriter, parts: ModuleParts, group: FieldG
   if (otherName) {
     w.line();
     w.line(`/** A key that is not a field of ${parts.docName(group.owner)}. */`);
-    w.block(`function ${otherName}(key: string, ${parameters}): Issues`, () => {
+    w.constFunction(otherName, `key: string, ${parameters}`, 'Issues', () => {
       unknown();
       w.line('return issues;');
     });
@@ -721,7 +721,7 @@ function unknownPointerArgument(object: CheckedObject, group: FieldGroup): strin
 export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: CheckedObject, name: string, functions: GroupFunctions, group: FieldGroup): void {
   const failed = parts.runtime('FAILED');
   w.line(`/** Checks ${parts.docName(object.title)}: appends its issues to \`issues\`; with no \`path\` (a test), returns ${failed} at its first problem. */`);
-  w.block(`function ${name}(value: unknown, path?: IssuePath, issues?: Issues): Issues`, () => {
+  w.constFunction(name, 'value: unknown, path?: IssuePath, issues?: Issues', 'Issues', () => {
     w.block(`if (typeof value !== 'object' || value === null || Array.isArray(value))`, () => {
       w.line(`return path === undefined ? ${failed} : ${parts.runtime('wrongType')}(issues, path, undefined, ${reasonLiteral('must be an object')}, value, ${stringLiteral(object.pointer)});`);
     });
@@ -746,7 +746,7 @@ export function writeObjectCheck(w: CodeWriter, parts: ModuleParts, object: Chec
 /** A function testing one value of `type` (a member of a union that needs statements: an array). */
 export function writeValueTestFunction(w: CodeWriter, parts: ModuleParts, type: TypeModel, name: string, nameHint: string): void {
   w.line(`/** Whether \`value\` is ${parts.docName(describeType(type))}. */`);
-  w.block(`function ${name}(value: unknown): boolean`, () => {
+  w.constFunction(name, 'value: unknown', 'boolean', () => {
     writeValueTest(w, parts, type, 'value', 0, nameHint);
     w.line('return true;');
   });

@@ -20,6 +20,17 @@ export class CodeWriter {
     return this.line(tail);
   }
 
+  /**
+   * `const name = (parameters): result => {`, the body one level deeper, then `};`. The
+   * module's functions are constants rather than `function` declarations because a module's
+   * `function` binding can be reassigned: V8 reads and checks it at every call through it,
+   * while a constant, once set, it takes as fixed, so a test that calls another (`isX`, then
+   * the schema's check, then its rule finder) compiles with no check between them.
+   */
+  constFunction(name: string, parameters: string, result: string, body: () => void): this {
+    return this.block(`const ${name} = (${parameters}): ${result} =>`, body, '};');
+  }
+
   /** The body one level deeper, without braces (the statements of a `case`). */
   indented(body: () => void): this {
     this.depth++;

@@ -13,8 +13,14 @@ import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas 
 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
 const WRAPPER_FUNCTIONS = ['assertValid', 'defineEnum', 'defineSchema'];
+/**
+ * The runtime constants the checks read, each imported under another name and bound to a
+ * module constant of its own: the checks return `FAILED` at every failed test, and V8 reads a
+ * module's own constant as a fixed value, while it reads an imported binding anew each time.
+ */
+const LOCAL_CONSTANTS: Partial<Record<string, string>> = { FAILED: 'RUNTIME_FAILED' };
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
-const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
+const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...Object.values(LOCAL_CONSTANTS), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
 /** The module these names live in, for naming errors. */
 const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
@@ -93,13 +99,21 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   // src/runtime/report.ts); a spec without any emits nothing.
   const quotedNames = [...new Set(schemas.flatMap((schema) => schema.fields.map((f) => f.name)))].filter((name) => subjectOf(name) !== name);
   if (quotedNames.length > 0) parts.runtime('quoteNames');
-  for (const [module, used] of parts.imports()) out.line(`import { ${used.join(', ')} } from '${module}';`);
+  const imports = parts.imports();
+  for (const [module, used] of imports) {
+    out.line(`import { ${used.map((name) => (LOCAL_CONSTANTS[name] ? `${name} as ${LOCAL_CONSTANTS[name]}` : name)).join(', ')} } from '${module}';`);
+  }
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
   out.line();
   if (quotedNames.length > 0) {
     out.line('// Property names that a path writes quoted, declared to the runtime once.');
     out.line(`quoteNames(${stringArrayLiteral(quotedNames)});`);
+  }
+  for (const [name, imported] of Object.entries(LOCAL_CONSTANTS)) {
+    if (!imports.some(([, used]) => (used as readonly string[]).includes(name))) continue;
+    out.line(`// The runtime's ${name} as a constant of this module, which V8 reads as a fixed value (an import is read anew at each use).`);
+    out.line(`const ${name} = ${imported};`);
   }
   for (const declaration of parts.declarations()) out.line(declaration);
   out.line();

@@ -3,11 +3,13 @@
 
 import type { PaginationLinks as PaginationLinksType, Cipher as CipherType, Codec as CodecType, Encryption as EncryptionType, CallHandler as CallHandlerType, HttpMethod as HttpMethodType, SipEndpoint as SipEndpointType, SipEndpointListResponse as SipEndpointListResponseType, ErrorResponse as ErrorResponseType, ValidationErrorItem as ValidationErrorItemType, ValidationErrorResponse as ValidationErrorResponseType, CallFlowVersion as CallFlowVersionType, SipEndpointFields as SipEndpointFieldsType, CreateSipEndpointRequest as CreateSipEndpointRequestType, UpdateSipEndpointRequest as UpdateSipEndpointRequestType } from '@sip-endpoints/types';
 import type { IssuePath, Issues } from '../runtime/issue.ts';
-import { FAILED } from '../runtime/issue.ts';
+import { FAILED as RUNTIME_FAILED } from '../runtime/issue.ts';
 import { isUri, isUuid } from '../runtime/formats.ts';
 import { invalidValue, missingFields, missingForHandler, notInEnum, pathTo, unknownProperty, wrongType } from '../runtime/report.ts';
 import { assertValid, defineEnum, defineSchema, type SipEndpointsSchema } from '../runtime/standard-schema.ts';
 
+// The runtime's FAILED as a constant of this module, which V8 reads as a fixed value (an import is read anew at each use).
+const FAILED = RUNTIME_FAILED;
 // The rules of SipEndpointFields_call_handler, for their issues: the field named, the value, the message's rest, the pointer.
 const SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES: readonly (readonly string[])[] = [["call_relay_context", "relay_context", " (or call_relay_application) is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/4/then"], ["call_relay_topic", "relay_topic", " (or call_relay_application) is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/3/then"], ["call_relay_application", "relay_application", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/5/then"], ["call_relay_script_url", "relay_script", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/6/then"], ["call_request_url", "laml_webhooks", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/0/then"], ["call_laml_application_id", "laml_application", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/1/then"], ["call_dialogflow_agent_id", "dialogflow", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/2/then"], ["call_video_room_id", "video_room", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/7/then"], ["call_flow_id", "call_flow", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/8/then"], ["call_ai_agent_id", "ai_agent", " is required when call_handler is ", "#/components/schemas/SipEndpointFields/allOf/9/then"]];
 // Where these fields are in the spec: an issue's pointer is this plus the field's name.
@@ -46,7 +48,7 @@ const CIPHER_VALUES: readonly string[] = ["AEAD_AES_256_GCM_8", "AES_256_CM_HMAC
 const CODEC_VALUES: readonly string[] = ["OPUS", "G722", "PCMU", "PCMA", "G729", "VP8", "H264"];
 
 /** Checks the fields of PaginationLinks that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfPaginationLinks = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -63,10 +65,10 @@ function checkFieldsOfPaginationLinks(object: Record<string, unknown>, path: Iss
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of SipEndpoint that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfSipEndpoint = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -140,10 +142,10 @@ function checkFieldsOfSipEndpoint(object: Record<string, unknown>, path: IssuePa
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of SipEndpointListResponse that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfSipEndpointListResponse = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -178,10 +180,10 @@ function checkFieldsOfSipEndpointListResponse(object: Record<string, unknown>, p
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of ErrorResponse that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfErrorResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfErrorResponse = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -195,10 +197,10 @@ function checkFieldsOfErrorResponse(object: Record<string, unknown>, path: Issue
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of ValidationErrorItem that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfValidationErrorItem(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfValidationErrorItem = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -215,10 +217,10 @@ function checkFieldsOfValidationErrorItem(object: Record<string, unknown>, path:
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of ValidationErrorResponse that are present; with no `path`, only whether they are valid. */
-function checkFieldsOfValidationErrorResponse(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues {
+const checkFieldsOfValidationErrorResponse = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -247,10 +249,10 @@ function checkFieldsOfValidationErrorResponse(object: Record<string, unknown>, p
     }
   }
   return issues;
-}
+};
 
 /** Checks the fields of SipEndpointFields that are present, and its handler rules; with no `path`, only whether they are valid (and, with an `unknownPointer`, that no other key is there). */
-function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues, unknownPointer: string | undefined): Issues {
+const checkFieldsOfSipEndpointFields = (object: Record<string, unknown>, path: IssuePath | undefined, issues: Issues, unknownPointer: string | undefined): Issues => {
   let field: unknown;
   for (const key in object) {
     switch (key) {
@@ -371,10 +373,10 @@ function checkFieldsOfSipEndpointFields(object: Record<string, unknown>, path: I
   let rule: number;
   if ((rule = brokenRuleOfSipEndpointFields(object)) >= 0) issues = missingForHandler(issues, path, SIP_ENDPOINT_FIELDS_CALL_HANDLER_RULES[rule]!);
   return issues;
-}
+};
 
 /** Which rule of call_handler in SipEndpointFields the object breaks: its index, or -1. */
-function brokenRuleOfSipEndpointFields(object: Record<string, unknown>): number {
+const brokenRuleOfSipEndpointFields = (object: Record<string, unknown>): number => {
   const value = object.call_handler;
   if (typeof value === 'string') {
     switch (value.length) {
@@ -407,10 +409,10 @@ function brokenRuleOfSipEndpointFields(object: Record<string, unknown>): number 
     }
   }
   return -1;
-}
+};
 
 /** Checks a PaginationLinks: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkPaginationLinks(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkPaginationLinks = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/PaginationLinks");
   }
@@ -420,20 +422,20 @@ function checkPaginationLinks(value: unknown, path?: IssuePath, issues?: Issues)
     issues = missingFields(issues, path, object, ["self", "first"], "#/components/schemas/PaginationLinks/required");
   }
   return checkFieldsOfPaginationLinks(object, path, issues);
-}
+};
 
 /** Checks a SipEndpoint: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkSipEndpoint(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkSipEndpoint = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpoint");
   }
   const object = value as Record<string, unknown>;
   if ((issues = missingFields(issues, path, object, SIP_ENDPOINT_REQUIRED, "#/components/schemas/SipEndpoint/required")) === FAILED) return issues;
   return checkFieldsOfSipEndpoint(object, path, issues);
-}
+};
 
 /** Checks a SipEndpointListResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkSipEndpointListResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkSipEndpointListResponse = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointListResponse");
   }
@@ -443,10 +445,10 @@ function checkSipEndpointListResponse(value: unknown, path?: IssuePath, issues?:
     issues = missingFields(issues, path, object, ["links", "data"], "#/components/schemas/SipEndpointListResponse/required");
   }
   return checkFieldsOfSipEndpointListResponse(object, path, issues);
-}
+};
 
 /** Checks a ErrorResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkErrorResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkErrorResponse = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ErrorResponse");
   }
@@ -456,20 +458,20 @@ function checkErrorResponse(value: unknown, path?: IssuePath, issues?: Issues): 
     issues = missingFields(issues, path, object, ["error"], "#/components/schemas/ErrorResponse/required");
   }
   return checkFieldsOfErrorResponse(object, path, issues);
-}
+};
 
 /** Checks a ValidationErrorItem: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkValidationErrorItem(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkValidationErrorItem = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorItem");
   }
   const object = value as Record<string, unknown>;
   if ((issues = missingFields(issues, path, object, VALIDATION_ERROR_ITEM_REQUIRED, "#/components/schemas/ValidationErrorItem/required")) === FAILED) return issues;
   return checkFieldsOfValidationErrorItem(object, path, issues);
-}
+};
 
 /** Checks a ValidationErrorResponse: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkValidationErrorResponse(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkValidationErrorResponse = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/ValidationErrorResponse");
   }
@@ -479,20 +481,20 @@ function checkValidationErrorResponse(value: unknown, path?: IssuePath, issues?:
     issues = missingFields(issues, path, object, ["errors"], "#/components/schemas/ValidationErrorResponse/required");
   }
   return checkFieldsOfValidationErrorResponse(object, path, issues);
-}
+};
 
 /** Checks a SipEndpointFields: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkSipEndpointFields(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkSipEndpointFields = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/SipEndpointFields");
   }
   const object = value as Record<string, unknown>;
   if (path === undefined && (brokenRuleOfSipEndpointFields(object) >= 0)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, undefined);
-}
+};
 
 /** Checks a CreateSipEndpointRequest: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkCreateSipEndpointRequest(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkCreateSipEndpointRequest = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/CreateSipEndpointRequest");
   }
@@ -503,17 +505,17 @@ function checkCreateSipEndpointRequest(value: unknown, path?: IssuePath, issues?
     issues = missingFields(issues, path, object, ["username", "password"], "#/components/schemas/CreateSipEndpointRequest/required");
   }
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/CreateSipEndpointRequest/unevaluatedProperties");
-}
+};
 
 /** Checks a UpdateSipEndpointRequest: appends its issues to `issues`; with no `path` (a test), returns FAILED at its first problem. */
-function checkUpdateSipEndpointRequest(value: unknown, path?: IssuePath, issues?: Issues): Issues {
+const checkUpdateSipEndpointRequest = (value: unknown, path?: IssuePath, issues?: Issues): Issues => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return path === undefined ? FAILED : wrongType(issues, path, undefined, " must be an object", value, "#/components/schemas/UpdateSipEndpointRequest");
   }
   const object = value as Record<string, unknown>;
   if (path === undefined && (brokenRuleOfSipEndpointFields(object) >= 0)) return FAILED;
   return checkFieldsOfSipEndpointFields(object, path, issues, "#/components/schemas/UpdateSipEndpointRequest/unevaluatedProperties");
-}
+};
 
 /** The type of a valid PaginationLinks, from @sip-endpoints/types. */
 export type PaginationLinks = PaginationLinksType;

@@ -74,8 +74,9 @@ const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /**
  * An absolute http(s) URL requests can be built on, checked now rather than failing every call.
- * fetch refuses a URL with credentials (quoting them); a query, a fragment or surrounding
- * spaces would end up inside each request's path.
+ * fetch refuses a URL with credentials in it (the URL's userinfo, `username` and `password`)
+ * and quotes them in its error; a query, a fragment or surrounding spaces would end up inside
+ * each request's path.
  */
 function isHttpUrl(text: string): boolean {
   if (text.trim() !== text) return false;

@@ -14,13 +14,13 @@ import { ModuleNames, ownGroup, planGroups, publicSchemaNames, reachableSchemas 
 /** What the module imports from the Standard Schema wrapper of the runtime. */
 const WRAPPER_FUNCTIONS = ['assertValid', 'defineEnum', 'defineSchema'];
 /**
- * The runtime constants the checks read, each imported under another name and bound to a
- * module constant of its own: the checks return `FAILED` at every failed test, and V8 reads a
- * module's own constant as a fixed value, while it reads an imported binding anew each time.
+ * The name the runtime's `FAILED` is imported under; the module binds it to a constant `FAILED`
+ * of its own. The checks return it at every failed test, and V8 reads a module's own constant
+ * as a fixed value, while it reads an imported binding anew at each use.
  */
-const LOCAL_CONSTANTS: Partial<Record<string, string>> = { FAILED: 'RUNTIME_FAILED' };
+const FAILED_IMPORT = 'RUNTIME_FAILED';
 /** Names the module declares or imports whatever the spec: no generated name may take them. */
-const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), ...Object.values(LOCAL_CONSTANTS), ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
+const RESERVED = [...Object.values(RUNTIME_FUNCTIONS).flat(), FAILED_IMPORT, ...WRAPPER_FUNCTIONS, 'SipEndpointsSchema', 'IssuePath', 'Issues'];
 
 /** The module these names live in, for naming errors. */
 const VALIDATORS_MODULE = 'packages/validators/src/generated/validators.ts';
@@ -101,7 +101,7 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
   if (quotedNames.length > 0) parts.runtime('quoteNames');
   const imports = parts.imports();
   for (const [module, used] of imports) {
-    out.line(`import { ${used.map((name) => (LOCAL_CONSTANTS[name] ? `${name} as ${LOCAL_CONSTANTS[name]}` : name)).join(', ')} } from '${module}';`);
+    out.line(`import { ${used.map((name) => (name === 'FAILED' ? `FAILED as ${FAILED_IMPORT}` : name)).join(', ')} } from '${module}';`);
   }
   const wrappers = WRAPPER_FUNCTIONS.filter((name) => name !== 'defineEnum' || enums.length > 0);
   out.line(`import { ${wrappers.join(', ')}, type SipEndpointsSchema } from '../runtime/standard-schema.ts';`);
@@ -110,10 +110,9 @@ export function renderValidators(model: ApiModel, specHash: string, generator = 
     out.line('// Property names that a path writes quoted, declared to the runtime once.');
     out.line(`quoteNames(${stringArrayLiteral(quotedNames)});`);
   }
-  for (const [name, imported] of Object.entries(LOCAL_CONSTANTS)) {
-    if (!imports.some(([, used]) => (used as readonly string[]).includes(name))) continue;
-    out.line(`// The runtime's ${name} as a constant of this module, which V8 reads as a fixed value (an import is read anew at each use).`);
-    out.line(`const ${name} = ${imported};`);
+  if (imports.some(([, used]) => used.includes('FAILED'))) {
+    out.line("// The runtime's FAILED as a constant of this module, which V8 reads as a fixed value (an import is read anew at each use).");
+    out.line(`const FAILED = ${FAILED_IMPORT};`);
   }
   for (const declaration of parts.declarations()) out.line(declaration);
   out.line();
